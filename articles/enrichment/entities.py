@@ -1,0 +1,549 @@
+"""People, organisations and places: the model proposes spans, the document corrects them."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import (
+    COUNTRIES,
+    HONORIFICS,
+    KNOWN_ACRONYMS,
+    LEADING_ARTICLES,
+    NAME_CONNECTORS,
+    NOT_NAMES,
+    ORG_CONNECTORS,
+    ORG_HEADS,
+    ORG_TAILS,
+    PERSON_ROLE_NOUNS,
+)
+from .normalize import normalize_name
+from .text import BoilerplateLine
+from .types import EntityKind, ExtractedEntity, Span as TextSpan
+
+_LABELS: dict[str, EntityKind] = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organization",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
+}
+_COUNTRY_KEYS = frozenset(normalize_name(c) for c in COUNTRIES)
+_ACRONYM_KEYS = {k: frozenset(normalize_name(v) for v in vs) for k, vs in KNOWN_ACRONYMS.items()}
+_FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "NUM", "PUNCT"})
+_SPLIT_CONNECTORS = frozenset({"de", "del", "of", "da", "do", "dos", "das", "di"})
+
+_CAP = "A-ZÁÉÍÓÚÑÜÇÀÂÊÔÃÕ"
+_NAME_RE = rf"[{_CAP}][\w'’.-]*(?:\s+(?:(?:de|del|da|do|dos|das|van|von)\s+)?[{_CAP}][\w'’.-]*){{0,4}}"
+_DATELINE = re.compile(
+    rf"^(?P<place>[{_CAP}][\w{_CAP}'’. -]{{1,40}}?)\s*"
+    rf"(?:,\s*\d{{1,2}}\s+(?:de\s+)?\w{{3,10}}\.?(?:\s+de\s+\d{{4}})?\s*(?:\((?P<agency>[{_CAP}][\w .]{{1,20}})\))?\s*\.?\s*[-–—]+"
+    rf"|\s+[-–—]\s+|\s*\((?P<agency2>[{_CAP}]{{2,}})\)\s*\.?\s*[-–—]+)"
+)
+_BYLINE_NAMES = re.compile(_NAME_RE)
+_AGENCY_SLASH = re.compile(rf"\b(?P<org>[{_CAP}]{{2,}})\s*/\s*(?P<person>{_NAME_RE})")
+_PAREN_CREDIT = re.compile(rf"\((?P<person>{_NAME_RE})\s*/\s*(?P<org>[^)]+?)\)")
+_COPYRIGHT_ORG = re.compile(rf"©\s*(?:\d{{4}}\s+)?(?P<org>[{_CAP}][\w&'’.-]*(?:\s+[{_CAP}][\w&'’.-]*)*)")
+_CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+
+
+@dataclass
+class _Candidate:
+    start: int | None  # offsets in the clean text; None for names seen only in boilerplate
+    end: int | None
+    text: str
+    kind: EntityKind
+    weight: float
+
+
+@dataclass
+class _Form:
+    key: str
+    texts: Counter = field(default_factory=Counter)
+    votes: Counter = field(default_factory=Counter)
+    first: int = 1 << 30
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.key.split()
+
+    @property
+    def kind(self) -> EntityKind | None:
+        return self.votes.most_common(1)[0][0] if self.votes else None
+
+    @property
+    def display(self) -> str:
+        ranked = sorted(self.texts.items(), key=lambda kv: (kv[0].isupper() and len(kv[0]) > 5, -kv[1]))
+        text = ranked[0][0]
+        return text.title() if text.isupper() and " " in text else text
+
+
+@dataclass
+class EntityIndex:
+    """The article's entities plus a fast lookup from character ranges to them."""
+
+    entities: list[ExtractedEntity]
+    _starts: list[int] = field(default_factory=list)
+    _mentions: list[tuple[int, int, int]] = field(default_factory=list)
+    _keys: dict[str, int] = field(default_factory=dict)
+
+    def build(self) -> EntityIndex:
+        self._mentions = sorted((m.start, m.end, i) for i, e in enumerate(self.entities) for m in e.mentions)
+        self._starts = [m[0] for m in self._mentions]
+        for i, entity in enumerate(self.entities):
+            for surface in [entity.name, *entity.aliases]:
+                self._keys.setdefault(normalize_name(surface), i)
+        return self
+
+    def within(self, start: int, end: int) -> list[int]:
+        """Entities with a mention inside [start, end), in text order."""
+        found: list[int] = []
+        for s, e, idx in self._mentions[bisect_left(self._starts, start) :]:
+            if s >= end:
+                break
+            if e <= end and idx not in found:
+                found.append(idx)
+        return found
+
+    def by_name(self, name: str) -> int | None:
+        return self._keys.get(normalize_name(name))
+
+
+def _is_capitalised(text: str) -> bool:
+    return bool(text) and (text[0].isupper() or (text[0].isdigit() is False and any(c.isupper() for c in text[:2])))
+
+
+def _is_function_word(token: Token, trained: bool) -> bool:
+    lower = token.lower_
+    if lower in LEADING_ARTICLES or lower in HONORIFICS or lower in NOT_NAMES:
+        return True
+    if trained:
+        return token.is_stop and token.pos_ in _FUNCTION_POS
+    return token.is_stop
+
+
+def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list[list[Token]]:
+    """Maximal runs of capitalised words (with name connectors inside), so "La visita de Medvedev" gives "Medvedev"."""
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS if kind == "organization" else NAME_CONNECTORS
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+
+    def flush() -> None:
+        while current and (current[-1].lower_ in connectors or not current[-1].text[0].isalnum()):
+            current.pop()
+        while current and (
+            _is_function_word(current[0], trained)
+            or (kind == "person" and current[0].lower_ in PERSON_ROLE_NOUNS)
+            or not _is_capitalised(current[0].text)
+        ):
+            current.pop(0)
+        if current:
+            runs.append(list(current))
+        current.clear()
+
+    for token in tokens:
+        text = token.text
+        if _is_capitalised(text) and any(c.isalpha() for c in text):
+            current.append(token)
+        elif current and (text.lower() in connectors or text in {"-", "&"}):
+            current.append(token)
+        else:
+            flush()
+    flush()
+    return runs
+
+
+def _run_text(run: Sequence[Token]) -> str:
+    doc = run[0].doc
+    text = doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+    return re.sub(r"(?:['’]s?)$", "", text).strip()
+
+
+def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
+    key = normalize_name(text)
+    if len(key) < 2 or not any(c.isalpha() for c in key) or key in NOT_NAMES:
+        return True
+    if len(run) == 1:
+        token = run[0]
+        if trained and token.is_sent_start and token.pos_ not in ("PROPN", "X") and not text.isupper():
+            return True
+        if text.lower() == text:
+            return True
+    return False
+
+
+def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind, float]]:
+    votes: list[tuple[EntityKind, float]] = []
+    words = key.split()
+    if words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
+        votes.append(("organization", 10.0))
+    if key in _COUNTRY_KEYS:
+        votes.append(("place", 10.0))
+    first, doc = run[0], run[0].doc
+    prev = doc[first.i - 1] if first.i > 0 else None
+    if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)) and prev.pos_ != "PROPN":
+        votes.append(("person", 5.0))
+    if trained:
+        root = max(run, key=lambda t: t.head.i < run[0].i or t.head.i > run[-1].i)
+        if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
+            votes.append(("person", 5.0))
+        nxt = run[-1].i + 1
+        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+            after = doc[nxt + 1] if doc[nxt + 1].pos_ != "DET" or nxt + 2 >= len(doc) else doc[nxt + 2]
+            if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
+                votes.append(("person", 5.0))
+    return votes
+
+
+def _role_suffix(token: Token) -> bool:
+    lower = token.lower_
+    return token.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora"))
+
+
+def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
+    spans: list[tuple[Span, EntityKind]] = []
+    if trained:
+        spans = [(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS]
+    else:
+        spans = [(span, kind) for span, kind in _fallback_spans(doc)]
+    for span, kind in spans:
+        for run in _name_runs(list(span), kind, trained):
+            text = _run_text(run)
+            if _is_junk(run, text, trained):
+                continue
+            key = normalize_name(text)
+            weight = 3.0 if len(run) > 1 else 1.0
+            start = None if offset is None else offset + run[0].idx
+            end = None if start is None else start + len(text)
+            yield _Candidate(start, end, text, kind, weight)
+            for vote_kind, vote in _rule_votes(run, key, trained):
+                yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _fallback_spans(doc: Doc) -> Iterable[tuple[Span, EntityKind]]:
+    """Capitalised runs for languages without a model; the type is guessed from the words."""
+    run: list[Token] = []
+    for token in [*doc, None]:
+        if token is not None and (
+            (_is_capitalised(token.text) and any(c.isalpha() for c in token.text))
+            or (run and token.lower_ in NAME_CONNECTORS)
+        ):
+            run.append(token)
+            continue
+        while run and run[-1].lower_ in NAME_CONNECTORS:
+            run.pop()
+        if run and not (len(run) == 1 and (run[0].is_sent_start or run[0].is_stop)):
+            words = normalize_name(" ".join(t.text for t in run)).split()
+            if words and (words[0] in ORG_HEADS or words[-1] in ORG_TAILS or run[0].text.isupper()):
+                kind: EntityKind = "organization"
+            elif " ".join(words) in _COUNTRY_KEYS:
+                kind = "place"
+            elif len(run) == 1:
+                prev = doc[run[0].i - 1].lower_ if run[0].i else ""
+                kind = "place" if prev in {"em", "en", "in", "à", "a", "no", "na", "de", "desde", "para"} else "person"
+            else:
+                kind = "person"
+            yield doc[run[0].i : run[-1].i + 1], kind
+        run = []
+
+
+def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
+    """Bylines, credits and copyright lines name people and outlets even though they are not content."""
+    text = line.text
+    if line.kind == "byline":
+        body = re.sub(r"^\S+\s*:?\s*", "", text)
+        for match in _BYLINE_NAMES.finditer(body):
+            yield _Candidate(None, None, match.group(0), "person", 10.0)
+    elif line.kind == "credit":
+        if match := _CREDIT_NAME.match(text):
+            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+        for match in _AGENCY_SLASH.finditer(text):
+            yield _Candidate(None, None, match.group("org"), "organization", 10.0)
+            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+        for match in _PAREN_CREDIT.finditer(text):
+            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+            yield _Candidate(None, None, match.group("org").strip(), "organization", 10.0)
+    elif line.kind == "copyright":
+        if match := _COPYRIGHT_ORG.search(text):
+            org = re.sub(r"\s+\d{4}$", "", match.group("org")).strip()
+            yield _Candidate(None, None, org, "organization", 10.0)
+
+
+def _dateline_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for start, end in paragraphs[:3]:
+        match = _DATELINE.match(clean_text[start:end])
+        if not match:
+            continue
+        place = match.group("place").strip()
+        if len(place.split()) <= 4:
+            yield _Candidate(start, start + len(place), place, "place", 10.0)
+        for group in ("agency", "agency2"):
+            if agency := match.group(group):
+                s = start + match.start(group)
+                yield _Candidate(s, s + len(agency), agency, "organization", 10.0)
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, key: str) -> str:
+        self.parent.setdefault(key, key)
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, child: str, parent: str) -> None:
+        self.parent[self.find(child)] = self.find(parent)
+
+
+def _contains(long: list[str], short: list[str]) -> int:
+    """Index where `short` occurs contiguously in `long`, or -1."""
+    n = len(short)
+    for i in range(len(long) - n + 1):
+        if long[i : i + n] == short:
+            return i
+    return -1
+
+
+def _initials(text: str) -> str:
+    words = [w for w in re.findall(r"[\w'’-]+", text) if w.lower() not in NAME_CONNECTORS | ORG_CONNECTORS]
+    return "".join(w[0] for w in words if w[0].isupper()).lower()
+
+
+def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
+    """Short forms join the full name they abbreviate; acronyms join their expansions."""
+    links = _UnionFind()
+    ordered = sorted(forms.values(), key=lambda f: (-len(f.tokens), f.first))
+    paren_acronyms: dict[str, int] = {}
+    for match in _PAREN_ACRONYM.finditer(clean_text):
+        paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
+    for short in ordered:
+        kind = short.kind
+        options: list[_Form] = []
+        acronym = short.display.replace(".", "").isupper() and 2 <= len(short.display.replace(".", "")) <= 8
+        for long in ordered:
+            if len(long.tokens) <= len(short.tokens) or long.key == short.key:
+                continue
+            long_kind = long.kind
+            at = _contains(long.tokens, short.tokens)
+            if (
+                at >= 0
+                and long_kind == "person"
+                and kind != "organization"
+                or (at >= 0 and long_kind == "person" and kind == "organization" and len(short.tokens) == 1)
+            ):
+                options.append(long)
+            elif at >= 0 and long_kind == "organization" and kind != "place":
+                split = next((i for i, w in enumerate(long.tokens) if w in _SPLIT_CONNECTORS), len(long.tokens))
+                if at == 0 and len(short.tokens) > 1 and short.first >= long.first:
+                    options.append(long)
+                elif len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS:
+                    options.append(long)
+            elif long_kind == "organization" and kind == "organization" and at < 0:
+                shared = _distinctive(short.tokens) & _distinctive(long.tokens)
+                if shared:
+                    options.append(long)
+            if acronym and long_kind in ("organization", "place"):
+                expansions = _ACRONYM_KEYS.get(short.key, frozenset())
+                if long.key in expansions or _initials(long.display) == short.key.replace(" ", ""):
+                    options.append(long)
+                elif short.key in paren_acronyms and any(
+                    0 <= paren_acronyms[short.key] - e <= 2 for _s, e, _t in long.spans
+                ):
+                    options.append(long)
+        if not options:
+            continue
+        before = [o for o in options if o.first <= short.first]
+        target = max(before, key=lambda o: o.first) if before else min(options, key=lambda o: o.first)
+        if target.kind == "person" and kind != "person":
+            # A surname the model typed as a place still belongs to the person the article names in full.
+            for vote_kind in list(short.votes):
+                if vote_kind != "person":
+                    short.votes[vote_kind] *= 0.3
+        links.union(short.key, target.key)
+    return links
+
+
+def _distinctive(tokens: list[str]) -> set[str]:
+    split = next((i for i, w in enumerate(tokens) if w in _SPLIT_CONNECTORS), len(tokens))
+    return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - NAME_CONNECTORS
+
+
+def _propagate(groups: dict[str, list[_Form]], clean_text: str) -> dict[str, list[tuple[int, int, str]]]:
+    """Find every occurrence of a known surface form, including the ones the model missed."""
+    surface_to_group: dict[str, str] = {}
+    for root, forms in groups.items():
+        for form in forms:
+            for text in form.texts:
+                if (len(text) >= 3 or text.isupper()) and text.lower() not in NOT_NAMES and _is_capitalised(text):
+                    surface_to_group.setdefault(text, root)
+    mentions: dict[str, list[tuple[int, int, str]]] = {root: [] for root in groups}
+    if not surface_to_group:
+        return mentions
+    alternatives = sorted(surface_to_group, key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(a) for a in alternatives) + r")(?![\w])")
+    for match in pattern.finditer(clean_text):
+        mentions[surface_to_group[match.group(0)]].append((match.start(), match.end(), match.group(0)))
+    return mentions
+
+
+def extract_entities(
+    *,
+    clean_text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    docs: Sequence[Doc],
+    boilerplate: Sequence[BoilerplateLine],
+    boilerplate_docs: Sequence[Doc],
+    trained: bool,
+) -> EntityIndex:
+    """One entity per real-world referent, with all its mentions in `clean_text`."""
+    candidates: list[_Candidate] = []
+    for (start, _end), doc in zip(paragraphs, docs, strict=True):
+        candidates.extend(_doc_candidates(doc, start, trained))
+    candidates.extend(_dateline_candidates(clean_text, paragraphs))
+    for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
+        candidates.extend(_boilerplate_candidates(line))
+        if line.kind == "credit":
+            candidates.extend(_doc_candidates(doc, None, trained))
+    forms: dict[str, _Form] = {}
+    for cand in candidates:
+        key = normalize_name(cand.text)
+        if not key:
+            continue
+        form = forms.setdefault(key, _Form(key))
+        form.votes[cand.kind] += cand.weight
+        if cand.start is not None or cand.weight < 10:
+            form.texts[cand.text] += 1
+        elif not form.texts:
+            form.texts[cand.text] += 1
+        if cand.start is not None:
+            form.first = min(form.first, cand.start)
+            form.spans.append((cand.start, cand.end, cand.text))
+    if not forms:
+        return EntityIndex(entities=[]).build()
+    for form in forms.values():
+        if not form.texts:
+            form.texts[form.key] += 1
+    links = _link_forms(forms, clean_text)
+    groups: dict[str, list[_Form]] = {}
+    for key, form in forms.items():
+        groups.setdefault(links.find(key), []).append(form)
+    found = _propagate(groups, clean_text)
+    entities: list[tuple[int, ExtractedEntity]] = []
+    covered: list[tuple[int, int]] = []
+    for root, members in groups.items():
+        votes: Counter = Counter()
+        for form in members:
+            votes.update(form.votes)
+        kind = votes.most_common(1)[0][0]
+        canonical = max(members, key=lambda f: (len(f.tokens), sum(f.texts.values()), -f.first))
+        if canonical.key in _COUNTRY_KEYS:
+            kind = "place"
+        name = canonical.display
+        spans = {(s, e): t for s, e, t in (m for form in members for m in form.spans)}
+        for s, e, t in found[root]:
+            spans.setdefault((s, e), t)
+        aliases = sorted({f.display for f in members if f is not canonical and f.display != name})
+        mentions = [TextSpan(start=s, end=e, text=t) for (s, e), t in sorted(spans.items())]
+        first = mentions[0].start if mentions else len(clean_text) + 1
+        entities.append((first, ExtractedEntity(kind=kind, name=name, aliases=aliases, mentions=mentions)))
+        covered.extend((m.start, m.end) for m in mentions)
+    entities.sort(key=lambda pair: pair[0])
+    result = [_drop_nested(e, covered) for _first, e in entities]
+    return EntityIndex(entities=[e for e in result if e is not None]).build()
+
+
+def _drop_nested(entity: ExtractedEntity, covered: list[tuple[int, int]]) -> ExtractedEntity | None:
+    """A mention inside a longer mention ("Gijón" in "Real Sporting de Gijón") is not a mention of its own."""
+    if not entity.mentions:
+        return entity  # named only in a byline or credit
+    entity.mentions = [
+        m
+        for m in entity.mentions
+        if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in covered)
+    ]
+    return entity if entity.mentions else None
+
+
+def assign_roles(*, index: EntityIndex, docs: Sequence[Doc], paragraphs: Sequence[tuple[int, int]]) -> None:
+    """Fill `role` and `affiliation` from appositions and role nouns next to a person's name."""
+    token_at: dict[int, Token] = {}
+    for (start, _end), doc in zip(paragraphs, docs, strict=True):
+        for token in doc:
+            token_at[start + token.idx] = token
+    for entity in index.entities:
+        if entity.kind != "person":
+            continue
+        for mention in entity.mentions:
+            token = token_at.get(mention.start)
+            if token is None:
+                continue
+            role = _role_phrase(token, mention)
+            if role:
+                text, role_start, role_end = role
+                entity.role = text
+                for idx in index.within(role_start, role_end):
+                    if index.entities[idx].kind == "organization":
+                        entity.affiliation = index.entities[idx].name
+                        break
+                break
+
+
+def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None:
+    doc = token.doc
+    base = mention.start - token.idx
+    end_token = token
+    while end_token.i + 1 < len(doc) and doc[end_token.i + 1].idx < token.idx + (mention.end - mention.start):
+        end_token = doc[end_token.i + 1]
+    name_ids = set(range(token.i, end_token.i + 1))
+    root = next((t for t in doc[token.i : end_token.i + 1] if t.head.i not in name_ids or t.head == t), token)
+
+    def phrase(head: Token, exclude: set[int]) -> tuple[str, int, int] | None:
+        tokens = [
+            t
+            for t in head.subtree
+            if t.i not in exclude and not any(a.i in exclude for a in t.ancestors if a.i != head.i and a != head)
+        ]
+        tokens = [t for t in tokens if not any(a.dep_ in ("acl:relcl", "relcl", "acl") for a in _path(t, head))]
+        while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].dep_ == "det"):
+            tokens.pop(0)
+        while tokens and tokens[-1].pos_ in ("PUNCT", "DET", "ADP", "CCONJ"):
+            tokens.pop()
+        if not tokens or len(tokens) > 14:
+            return None
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        return doc.text[start:end], base + start, base + end
+
+    if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
+        return phrase(root.head, {t.i for t in root.subtree})
+    for child in root.children:
+        if child.dep_ == "appos" and (child.lower_ in PERSON_ROLE_NOUNS or _role_suffix(child)):
+            return phrase(child, set())
+    prev = doc[token.i - 1] if token.i else None
+    if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)):
+        first = prev
+        while (
+            first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "ADJ") and doc[first.i - 1].dep_ in ("compound", "amod")
+        ):
+            first = doc[first.i - 1]
+        start, end = first.idx, prev.idx + len(prev.text)
+        return doc.text[start:end], base + start, base + end
+    return None
+
+
+def _path(token: Token, head: Token) -> list[Token]:
+    path = []
+    while token != head and token.head != token:
+        path.append(token)
+        token = token.head
+    return path

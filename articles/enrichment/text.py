@@ -1,0 +1,163 @@
+"""From what a feed delivers to clean paragraphs: HTML to text, boilerplate lines set aside."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+_HTML_TAG = re.compile(
+    r"<\s*(?:p|div|br|span|a|h[1-6]|ul|ol|li|article|section|figure|figcaption|img|strong|em|b|i|blockquote|table)\b[^>]*>",
+    re.IGNORECASE,
+)
+_BLOCK_TAGS = frozenset(
+    "p div br h1 h2 h3 h4 h5 h6 ul ol li article section figure figcaption blockquote table tr header footer aside "
+    "pre hr".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "button", "form", "nav"})
+
+_CAP = r"[A-ZÁÉÍÓÚÑÜÇÀÂÊÔÃÕ]"
+_NAME_WORD = _CAP + r"[\w'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:de|del|da|do|dos|das|van|von|y|e)?\s*{_NAME_WORD}){{0,4}}"
+
+# Lines that are never article content. Each pattern is matched against the stripped line.
+_IMAGE_ID = re.compile(r"^[\w-]{0,3}\d{4,}[\w-]{0,12}$")
+_COMMENTS = re.compile(r"^(?:comentarios|comments|comentários|commentaires|\d+\s+comentarios)\s*(?:\(\d+\))?\s*$", re.I)
+_READ_MORE = re.compile(
+    r"^(?:read more|read also|see also|related|lea también|lee también|leer más|ver también|más información|"
+    r"te puede interesar|leia mais|leia também|veja também|saiba mais|lire aussi|à lire aussi)\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    rf"^(?i:por|by|par|de|texto|text|reportaje|redacción)\s*:?\s+({_NAME}(?:\s*(?:,|y|and|e|et)\s*{_NAME})*)\s*$"
+)
+_CREDIT = re.compile(
+    r"^(?:foto|fotos|fotografía|fotografia|photo|photos|photograph|imagen|image|imagem|crédito|credit|credits|"
+    r"ilustración|illustration|vídeo|video|gráfico|infografía)\b",
+    re.I,
+)
+_AGENCY_CREDIT = re.compile(rf"\b[A-Z]{{2,}}\s*/\s*{_NAME}\s*\)?\.?\s*$")
+_COPYRIGHT = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b)|todos los derechos reservados|all rights reserved|prohibida su reproducción|"
+    r"todos os direitos reservados",
+    re.I,
+)
+_TAGS = re.compile(
+    r"^(?:temas|tags|etiquetas|tópicos|archivado en|filed under|topics|assuntos|palabras clave)\s*:", re.I
+)
+_SHARE = re.compile(
+    r"^(?:compartir|comparte|share|share this|compartilhe|compartilhar|síguenos|follow us|siga-nos|suscríbete|"
+    r"subscribe|sign up|newsletter|assine|descarga|download our)\b",
+    re.I,
+)
+_STAMP = re.compile(r"^(?:actualizado|updated|atualizado|publicado|published|last updated|mis à jour)\b.{0,60}\d", re.I)
+_SPACED_CAPS = re.compile(r"(?:\b\w\b[\s/]+){4,}")
+
+
+@dataclass(frozen=True)
+class BoilerplateLine:
+    """A line set aside from the clean text; `kind` says why, and whether names in it still count."""
+
+    text: str
+    kind: str  # id, spaced, comments, read_more, byline, credit, copyright, tags, share, stamp
+
+
+@dataclass
+class PreparedText:
+    """The clean body and where each paragraph sits in it."""
+
+    clean_text: str
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)
+    boilerplate: list[BoilerplateLine] = field(default_factory=list)
+
+
+def looks_like_html(body: str) -> bool:
+    """True when the body carries markup rather than plain text."""
+    return bool(_HTML_TAG.search(body))
+
+
+class _TextCollector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001 - HTMLParser signature
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(*, markup: str) -> str:
+    """Block elements become paragraph breaks; scripts, styles and navigation are dropped."""
+    collector = _TextCollector()
+    collector.feed(markup)
+    collector.close()
+    return html.unescape("".join(collector.parts))
+
+
+def classify_boilerplate(line: str) -> str | None:
+    """The boilerplate kind of one stripped line, or None when it is article content."""
+    if _IMAGE_ID.match(line):
+        return "id"
+    if _COMMENTS.match(line):
+        return "comments"
+    if _SPACED_CAPS.search(line) and sum(c.isupper() for c in line) > 0.5 * sum(c.isalpha() for c in line):
+        return "spaced"
+    if _READ_MORE.match(line):
+        return "read_more"
+    if _COPYRIGHT.search(line):
+        return "copyright"
+    if _TAGS.match(line):
+        return "tags"
+    words = len(line.split())
+    if words <= 8 and _BYLINE.match(line):
+        return "byline"
+    if _CREDIT.match(line) and (words <= 40):
+        return "credit"
+    if words <= 40 and _AGENCY_CREDIT.search(line):
+        return "credit"
+    if words <= 12 and _SHARE.match(line):
+        return "share"
+    if words <= 14 and _STAMP.match(line):
+        return "stamp"
+    return None
+
+
+def prepare_text(*, body: str) -> PreparedText:
+    """Split the body into paragraphs, set boilerplate lines aside and join the rest with blank lines."""
+    raw = html_to_text(markup=body) if looks_like_html(body) else body
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    pieces: list[str] = []
+    boilerplate: list[BoilerplateLine] = []
+    for line in raw.split("\n"):
+        stripped = line.replace("\u00a0", " ").replace("\u200b", "").strip()
+        if not stripped:
+            continue
+        kind = classify_boilerplate(stripped)
+        if kind:
+            boilerplate.append(BoilerplateLine(text=stripped, kind=kind))
+        else:
+            pieces.append(stripped)
+    paragraphs: list[tuple[int, int]] = []
+    offset = 0
+    for piece in pieces:
+        paragraphs.append((offset, offset + len(piece)))
+        offset += len(piece) + 2
+    return PreparedText(clean_text="\n\n".join(pieces), paragraphs=paragraphs, boilerplate=boilerplate)
