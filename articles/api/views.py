@@ -1,0 +1,124 @@
+from __future__ import annotations
+
+import json
+
+from django.db import transaction
+from django.urls import reverse
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from graphql_relay import to_global_id
+from rest_framework import status, viewsets
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from articles import selectors, services
+from articles.api import filters, serializers
+from articles.models import Organization, Person, Place, Source
+from articles.webhooks import IngestPayloadSerializer, SignatureError, webhook_verify
+
+
+def error_response(code: int, message: str, **extra) -> Response:
+    return Response({"error": message, **extra}, status=code)
+
+
+class IngestView(APIView):
+    """Receive one article from a source, signed per the Standard Webhooks spec."""
+
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+    @extend_schema(
+        request=IngestPayloadSerializer,
+        responses={202: serializers.IngestReceiptSerializer},
+        parameters=[
+            OpenApiParameter(name, str, OpenApiParameter.HEADER, required=True)
+            for name in ("webhook-id", "webhook-timestamp", "webhook-signature")
+        ],
+    )
+    def post(self, request: Request, source_slug: str) -> Response:
+        source = Source.objects.filter(slug=source_slug).first()
+        if source is None:
+            return error_response(404, f"unknown source {source_slug!r}")
+        if not source.is_active:
+            return error_response(403, f"source {source_slug!r} is disabled")
+        content_type = (request.content_type or "").split(";")[0].strip().lower()
+        if content_type != "application/json":
+            return error_response(415, "send the article as application/json")
+        raw = request.body  # the signature covers the exact bytes, so verify before parsing
+        try:
+            webhook_verify(secret=source.webhook_secret, body=raw, headers=dict(request.headers))
+        except SignatureError as exc:
+            return error_response(401, str(exc))
+        try:
+            payload = json.loads(raw)
+        except (ValueError, UnicodeDecodeError):
+            return error_response(400, "the body is not valid JSON")
+        if not isinstance(payload, dict):
+            return error_response(400, "the body must be a JSON object")
+        validated = IngestPayloadSerializer(data=payload)
+        if not validated.is_valid():
+            return error_response(400, "invalid article", fields=validated.errors)
+        with transaction.atomic():
+            outcome = services.article_ingest(source=source, payload=validated.validated_data)
+        article = outcome.article
+        article.refresh_from_db(fields=["status"])
+        receipt = {
+            "id": article.id,
+            "node_id": to_global_id("Article", article.id),
+            "status": article.status,
+            "url": request.build_absolute_uri(reverse("article-detail", args=[article.id])),
+        }
+        return Response(receipt, status=status.HTTP_202_ACCEPTED)
+
+
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    """Articles with the people, organizations, places and quotes found in them."""
+
+    filterset_class = filters.ArticleFilter
+
+    def get_queryset(self):
+        return selectors.article_queryset()
+
+    def get_serializer_class(self):
+        return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
+
+
+class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+    """Quotes with their speakers."""
+
+    serializer_class = serializers.QuoteSerializer
+    filterset_class = filters.QuoteFilter
+
+    def get_queryset(self):
+        return selectors.quote_queryset()
+
+
+class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+    """Canonical people, shared across articles."""
+
+    serializer_class = serializers.PersonSerializer
+    filterset_class = filters.PersonFilter
+
+    def get_queryset(self):
+        return selectors.entity_queryset(Person)
+
+
+class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+    """Canonical organizations, shared across articles."""
+
+    serializer_class = serializers.OrganizationSerializer
+    filterset_class = filters.OrganizationFilter
+
+    def get_queryset(self):
+        return selectors.entity_queryset(Organization)
+
+
+class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+    """Canonical places, shared across articles."""
+
+    serializer_class = serializers.PlaceSerializer
+    filterset_class = filters.PlaceFilter
+
+    def get_queryset(self):
+        return selectors.entity_queryset(Place)

@@ -1,0 +1,302 @@
+"""Writes: ingestion, enrichment and the canonical entity records they touch."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import unicodedata
+import zlib
+from dataclasses import dataclass
+from typing import Any
+
+import nh3
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from articles.enrichment import PIPELINE_VERSION, enrich_text, normalize_name
+from articles.enrichment.types import EnrichmentResult, ExtractedEntity
+from articles.models import (
+    Article,
+    ArticleVersion,
+    Mention,
+    Organization,
+    OrganizationAlias,
+    Person,
+    PersonAlias,
+    Place,
+    PlaceAlias,
+    Quote,
+    Source,
+)
+from articles.webhooks import webhook_secret_generate
+
+logger = logging.getLogger(__name__)
+
+# Control characters other than tab and newlines are dropped from incoming text.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+HTML_TAG = re.compile(r"<\s*(p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|figure|img|blockquote|html|body)\b", re.I)
+
+
+def source_create(*, slug: str, name: str = "", secret: str | None = None) -> Source:
+    return Source.objects.create(slug=slug, name=name or slug, webhook_secret=secret or webhook_secret_generate())
+
+
+def text_normalize(text: str) -> str:
+    """NFC, Unix newlines, no control characters: what every stored text looks like."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARS.sub("", text)
+
+
+def body_sanitize(body: str) -> str:
+    """Plain text passes through; HTML keeps its structure but loses scripts, styles and event handlers."""
+    body = text_normalize(body)
+    if HTML_TAG.search(body):
+        return nh3.clean(body)
+    return body
+
+
+def _content_hash(*, title: str, body: str) -> str:
+    return hashlib.sha256(f"{title}\x00{body}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class IngestOutcome:
+    article: Article
+    created: bool
+    changed: bool
+
+
+def article_ingest(*, source: Source, payload: dict[str, Any]) -> IngestOutcome:
+    """Store one article from a source; a new or changed article is scheduled for enrichment after commit.
+
+    The same external_id again returns the same article: unchanged content does nothing, changed content
+    keeps the previous version and re-enriches.
+    """
+    title = text_normalize(payload["title"]).strip()
+    body = body_sanitize(payload["body"])
+    fields = {
+        "title": title,
+        "body": body,
+        "url": payload.get("url") or "",
+        "published_at": payload.get("published_at"),
+        "language_hint": (payload.get("language") or "").strip().lower(),
+        "authors": [text_normalize(author).strip() for author in payload.get("authors") or []],
+        "content_hash": _content_hash(title=title, body=body),
+    }
+    with transaction.atomic():
+        article = Article.objects.select_for_update().filter(source=source, external_id=payload["external_id"]).first()
+        if article is None:
+            try:
+                with transaction.atomic():
+                    article = Article.objects.create(source=source, external_id=payload["external_id"], **fields)
+            except IntegrityError:  # a concurrent delivery of the same article won the race
+                article = Article.objects.get(source=source, external_id=payload["external_id"])
+                return IngestOutcome(article=article, created=False, changed=False)
+            article_schedule_enrichment(article_id=article.id)
+            return IngestOutcome(article=article, created=True, changed=True)
+        if article.content_hash == fields["content_hash"]:
+            return IngestOutcome(article=article, created=False, changed=False)
+        ArticleVersion.objects.create(
+            article=article, title=article.title, body=article.body, content_hash=article.content_hash
+        )
+        for name, value in fields.items():
+            setattr(article, name, value)
+        article.status = Article.Status.RECEIVED
+        article.error = ""
+        article.save()
+        article_schedule_enrichment(article_id=article.id)
+        return IngestOutcome(article=article, created=False, changed=True)
+
+
+def article_schedule_enrichment(*, article_id: int) -> None:
+    """Queue enrichment once the surrounding transaction commits, so the worker sees the row."""
+    transaction.on_commit(lambda: article_enqueue(article_id=article_id))
+
+
+def article_enqueue(*, article_id: int) -> bool:
+    """Send the enrichment task; on a broker failure the article stays RECEIVED for a later retry."""
+    from articles.tasks import enrich_article
+
+    Article.objects.filter(id=article_id).update(status=Article.Status.QUEUED)
+    try:
+        enrich_article.delay(article_id)
+    except Exception:  # the broker is down: the database row stays the source of truth
+        logger.exception("could not enqueue enrichment of article %s", article_id)
+        Article.objects.filter(id=article_id, status=Article.Status.QUEUED).update(status=Article.Status.RECEIVED)
+        return False
+    return True
+
+
+def article_enrich(*, article_id: int) -> Article:
+    """Run the enrichment pipeline on an article and store its results; safe to run any number of times."""
+    Article.objects.filter(id=article_id).update(status=Article.Status.ENRICHING, attempts=F("attempts") + 1)
+    article = Article.objects.get(id=article_id)
+    result = enrich_text(
+        title=article.title,
+        body=article.body,
+        language=article.language_hint or None,
+        models=settings.ENRICHMENT_MODELS,
+    )
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(id=article_id)
+        if article.content_hash != _content_hash(title=article.title, body=article.body):
+            return article  # changed meanwhile: the enrichment scheduled by that change will store its results
+        enrichment_apply(article=article, result=result)
+        article.status = Article.Status.ENRICHED
+        article.error = ""
+        article.enriched_at = timezone.now()
+        article.save()
+    return article
+
+
+def article_mark_failed(*, article_id: int, error: str) -> None:
+    Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=error[:5000])
+
+
+ENTITY_MODELS = {
+    "person": (Person, PersonAlias, "person"),
+    "organization": (Organization, OrganizationAlias, "organization"),
+    "place": (Place, PlaceAlias, "place"),
+}
+
+
+def enrichment_apply(*, article: Article, result: EnrichmentResult) -> None:
+    """Replace the article's machine annotations with the result's; editor-verified ones stay untouched."""
+    article.language = result.language
+    article.clean_text = result.clean_text
+    article.keywords = result.keywords
+    article.pipeline_version = result.pipeline_version or PIPELINE_VERSION
+    article.mentions.filter(verified=False).delete()
+    article.quotes.filter(verified=False, rejected=False).delete()
+
+    records: list[Person | Organization | Place] = []
+    mentions: dict[tuple[str, int], Mention] = {
+        (mention.kind, mention.entity.id): mention
+        for mention in article.mentions.select_related("person", "organization", "place")
+    }
+    for extracted in result.entities:
+        record = entity_resolve(extracted=extracted, article_names=_article_names(result, extracted.kind))
+        records.append(record)
+        key = (extracted.kind, record.id)
+        offsets = [[span.start, span.end] for span in extracted.mentions]
+        forms = [extracted.name, *extracted.aliases]
+        existing = mentions.get(key)
+        if existing is not None:
+            if existing.verified:
+                continue
+            existing.offsets = sorted(existing.offsets + offsets)
+            existing.surface_forms = list(dict.fromkeys(existing.surface_forms + forms))
+            existing.salience = max(existing.salience, extracted.salience)
+            existing.role = existing.role or (extracted.role or "")[:300]
+            continue
+        mentions[key] = Mention(
+            article=article,
+            kind=extracted.kind,
+            **{extracted.kind: record},
+            surface_forms=forms,
+            offsets=offsets,
+            salience=extracted.salience,
+            role=(extracted.role or "")[:300],
+            pipeline_version=article.pipeline_version,
+        )
+    organizations_by_name = {
+        normalize_name(extracted.name): record
+        for extracted, record in zip(result.entities, records, strict=True)
+        if extracted.kind == "organization"
+    }
+    for extracted, record in zip(result.entities, records, strict=True):
+        mention = mentions[(extracted.kind, record.id)]
+        if extracted.affiliation and not mention.verified and mention.affiliation_id is None:
+            mention.affiliation = organizations_by_name.get(normalize_name(extracted.affiliation))
+    for mention in mentions.values():
+        mention.save()
+
+    kept = list(article.quotes.all())
+    quotes = []
+    for extracted in result.quotes:
+        if any(_overlaps(extracted.start, extracted.end, quote.start, quote.end) for quote in kept):
+            continue  # an editor has decided about this span already
+        speaker = records[extracted.speaker] if extracted.speaker is not None else None
+        quotes.append(
+            Quote(
+                article=article,
+                text=extracted.text,
+                kind=extracted.kind,
+                speaker_person=speaker if isinstance(speaker, Person) else None,
+                speaker_organization=speaker if isinstance(speaker, Organization) else None,
+                speaker_text=(extracted.speaker_text or "")[:300],
+                cue=(extracted.cue or "")[:100],
+                start=extracted.start,
+                end=extracted.end,
+                confidence=extracted.confidence,
+                pipeline_version=article.pipeline_version,
+            )
+        )
+    Quote.objects.bulk_create(quotes)
+
+
+def _overlaps(start_a: int, end_a: int, start_b: int, end_b: int) -> bool:
+    return start_a < end_b and start_b < end_a
+
+
+def _article_names(result: EnrichmentResult, kind: str) -> set[str]:
+    return {normalize_name(entity.name) for entity in result.entities if entity.kind == kind}
+
+
+def entity_resolve(*, extracted: ExtractedEntity, article_names: set[str]) -> Person | Organization | Place:
+    """The canonical record for an entity of an article, found by indexed name and alias keys, else created.
+
+    A full name matches the same name or alias. A single-word name (a surname, an acronym) matches only when
+    exactly one record carries it, so "Miller" never lands on one of two different Millers.
+    """
+    model, alias_model, fk = ENTITY_MODELS[extracted.kind]
+    name_key = normalize_name(extracted.name)
+    keys = list(dict.fromkeys(key for key in [name_key, *map(normalize_name, extracted.aliases)] if key))
+    with transaction.atomic():
+        _lock_names(extracted.kind, keys)
+        if len(name_key.split()) == 1:
+            record = _unique_holder(model, alias_model, fk, name_key)
+        else:
+            record = model.objects.filter(normalized_name=name_key).order_by("id").first()
+            if record is None:
+                alias = alias_model.objects.filter(normalized_name=name_key).select_related(fk).order_by("id").first()
+                record = getattr(alias, fk) if alias else None
+        if record is None and len(name_key.split()) > 1:
+            # A record known so far only by one of this entity's short forms ("Medvedev", "ONU") takes the full name.
+            short_keys = [key for key in keys if len(key.split()) == 1]
+            candidates = list(model.objects.filter(normalized_name__in=short_keys)[:2])
+            if len(candidates) == 1:
+                record = candidates[0]
+                alias_model.objects.get_or_create(
+                    **{fk: record, "normalized_name": record.normalized_name}, defaults={"name": record.name}
+                )
+                record.name = extracted.name
+                record.save(update_fields=["name", "normalized_name"])
+        if record is None:
+            record = model.objects.create(name=extracted.name)
+        known = set(record.aliases.values_list("normalized_name", flat=True)) | {record.normalized_name}
+        for form in [extracted.name, *extracted.aliases]:
+            key = normalize_name(form)
+            if key and key not in known:
+                alias_model.objects.create(**{fk: record, "name": form})
+                known.add(key)
+    return record
+
+
+def _unique_holder(model, alias_model, fk: str, key: str):
+    """The one record named or aliased by this key, or None when no record or several are."""
+    ids = set(model.objects.filter(normalized_name=key).values_list("id", flat=True)[:2])
+    ids |= set(alias_model.objects.filter(normalized_name=key).values_list(f"{fk}_id", flat=True)[:2])
+    return model.objects.get(id=ids.pop()) if len(ids) == 1 else None
+
+
+def _lock_names(kind: str, keys: list[str]) -> None:
+    """Serialise concurrent creation of the same entity across workers (PostgreSQL advisory locks)."""
+    if connection.vendor != "postgresql":
+        return  # SQLite serialises writers itself
+    with connection.cursor() as cursor:
+        for key in sorted(keys):
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(f"{kind}:{key}".encode()) - 2**31])

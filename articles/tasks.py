@@ -1,0 +1,36 @@
+"""Thin Celery wrappers: fetch by id, call the service, own the retry policy."""
+
+import logging
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+from articles.services import article_enrich, article_mark_failed
+
+logger = logging.getLogger(__name__)
+
+# Errors worth another try: the database or broker was briefly unreachable.
+TRANSIENT_ERRORS = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+MAX_ATTEMPTS = 5
+
+
+@shared_task(
+    bind=True,
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=TRANSIENT_ERRORS,
+    retry_backoff=True,
+    retry_backoff_max=300,
+    retry_jitter=True,
+    max_retries=MAX_ATTEMPTS - 1,
+)
+def enrich_article(self, article_id: int) -> None:
+    try:
+        article_enrich(article_id=article_id)
+    except TRANSIENT_ERRORS as exc:
+        if self.request.retries >= self.max_retries:
+            article_mark_failed(article_id=article_id, error=f"gave up after {MAX_ATTEMPTS} attempts: {exc!r}")
+        raise
+    except Exception as exc:  # a bug or bad input: retrying will not help, so the article says why it failed
+        logger.exception("enrichment of article %s failed", article_id)
+        article_mark_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")

@@ -1,0 +1,47 @@
+"""Management commands: sources, file ingestion and the demo set-up."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from articles.models import Article, Source
+from tests.conftest import FIXTURES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_create_source_generates_and_prints_a_secret():
+    out = StringIO()
+
+    call_command("create_source", "agency", "--name", "Agency", stdout=out)
+
+    source = Source.objects.get(slug="agency")
+    assert source.webhook_secret.startswith("whsec_")
+    assert source.webhook_secret in out.getvalue()
+
+
+def test_create_source_refuses_an_invalid_secret_and_a_duplicate():
+    with pytest.raises(CommandError):
+        call_command("create_source", "agency", "--secret", "not-a-secret", stdout=StringIO())
+    call_command("create_source", "agency", stdout=StringIO())
+    with pytest.raises(CommandError):
+        call_command("create_source", "agency", stdout=StringIO())
+
+
+def test_demo_setup_ingests_every_sample_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo_setup", stdout=StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo_setup", stdout=StringIO())
+
+    assert Article.objects.count() == len(list(FIXTURES.glob("*.json")))
+    assert set(Article.objects.values_list("status", flat=True)) == {"ENRICHED"}
+
+
+def test_ingest_reports_failures_with_a_non_zero_exit(tmp_path):
+    call_command("create_source", "files", stdout=StringIO())
+    (tmp_path / "broken.json").write_text("{")
+
+    with pytest.raises(CommandError):
+        call_command("ingest", str(tmp_path), "--source", "files", stdout=StringIO(), stderr=StringIO())
