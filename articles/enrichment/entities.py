@@ -21,6 +21,7 @@ from .lexicon import (
     ORG_HEADS,
     ORG_TAILS,
     PERSON_ROLE_NOUNS,
+    PORTFOLIOS,
 )
 from .normalize import normalize_name
 from .text import BoilerplateLine
@@ -35,6 +36,10 @@ _LABELS: dict[str, EntityKind] = {
     "FAC": "place",
 }
 _COUNTRY_KEYS = frozenset(normalize_name(c) for c in COUNTRIES)
+# Keys are accent-free, so the word lists are compared in the same form.
+ORG_HEADS = frozenset(normalize_name(w) for w in ORG_HEADS)
+ORG_TAILS = frozenset(normalize_name(w) for w in ORG_TAILS)
+_NOT_NAME_KEYS = frozenset(normalize_name(w) for w in NOT_NAMES)
 _ACRONYM_KEYS = {k: frozenset(normalize_name(v) for v in vs) for k, vs in KNOWN_ACRONYMS.items()}
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "NUM", "PUNCT"})
 _SPLIT_CONNECTORS = frozenset({"de", "del", "of", "da", "do", "dos", "das", "di"})
@@ -51,6 +56,7 @@ _AGENCY_SLASH = re.compile(rf"\b(?P<org>[{_CAP}]{{2,}})\s*/\s*(?P<person>{_NAME_
 _PAREN_CREDIT = re.compile(rf"\((?P<person>{_NAME_RE})\s*/\s*(?P<org>[^)]+?)\)")
 _COPYRIGHT_ORG = re.compile(rf"©\s*(?:\d{{4}}\s+)?(?P<org>[{_CAP}][\w&'’.-]*(?:\s+[{_CAP}][\w&'’.-]*)*)")
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
+_ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 
 
@@ -70,6 +76,7 @@ class _Form:
     votes: Counter = field(default_factory=Counter)
     first: int = 1 << 30
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    after_article: int = 0  # mentions preceded by "el"/"al"/"the": a club or a firm rather than a city
 
     @property
     def tokens(self) -> list[str]:
@@ -169,15 +176,27 @@ def _run_text(run: Sequence[Token]) -> str:
 
 def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     key = normalize_name(text)
-    if len(key) < 2 or not any(c.isalpha() for c in key) or key in NOT_NAMES:
+    if len(key) < 2 or not any(c.isalpha() for c in key) or key in _NOT_NAME_KEYS:
+        return True
+    if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]):
         return True
     if len(run) == 1:
         token = run[0]
+        if token.is_stop or token.lower_ in LEADING_ARTICLES:
+            return True
         if trained and token.is_sent_start and token.pos_ not in ("PROPN", "X") and not text.isupper():
             return True
         if text.lower() == text:
             return True
     return False
+
+
+def _after_preposition(token: Token) -> bool:
+    doc = token.doc
+    i = token.i - 1
+    if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
+        i -= 1
+    return i < 0 or doc[i].lower_ in ("de", "del", "of", "para", "for")
 
 
 def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind, float]]:
@@ -214,9 +233,16 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
         spans = [(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS]
     else:
         spans = [(span, kind) for span, kind in _fallback_spans(doc)]
+    covered = {t.i for span, _kind in spans for t in span}
+    if trained:
+        spans.extend(_rule_spans(doc, covered))
     for span, kind in spans:
         for run in _name_runs(list(span), kind, trained):
+            if kind == "organization" and trained:
+                run = _extend_org(run)
             text = _run_text(run)
+            if "/" in text:
+                continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
             if _is_junk(run, text, trained):
                 continue
             key = normalize_name(text)
@@ -226,6 +252,52 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
             yield _Candidate(start, end, text, kind, weight)
             for vote_kind, vote in _rule_votes(run, key, trained):
                 yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
+    """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
+    found: list[tuple[Span, EntityKind]] = []
+    for run in _name_runs(list(doc), "organization", True):
+        if any(t.i in covered for t in run):
+            continue
+        words = normalize_name(_run_text(run)).split()
+        if not words:
+            continue
+        prev = doc[run[0].i - 1] if run[0].i else None
+        if words[0] in ORG_HEADS and len(run) > 1:
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif (
+            prev is not None
+            and prev.lower_ in PERSON_ROLE_NOUNS
+            and 2 <= len(run) <= 4
+            and all(t.pos_ == "PROPN" or t.lower_ in NAME_CONNECTORS for t in run)
+        ):
+            found.append((doc[run[0].i : run[-1].i + 1], "person"))
+        elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
+            # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
+            found.append((doc[run[0].i : run[0].i + 1], "organization"))
+    return found
+
+
+def _extend_org(run: list[Token]) -> list[Token]:
+    """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme"."""
+    if normalize_name(run[0].text) not in ORG_HEADS:
+        return run
+    doc = run[0].doc
+    i = run[-1].i + 1
+    extension: list[Token] = []
+    while i < len(doc):
+        token = doc[i]
+        if token.lower_ in NAME_CONNECTORS | ORG_CONNECTORS:
+            extension.append(token)
+        elif _is_capitalised(token.text) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            extension.append(token)
+            run = run + extension
+            extension = []
+        else:
+            break
+        i += 1
+    return run
 
 
 def _fallback_spans(doc: Doc) -> Iterable[tuple[Span, EntityKind]]:
@@ -343,7 +415,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 or (at >= 0 and long_kind == "person" and kind == "organization" and len(short.tokens) == 1)
             ):
                 options.append(long)
-            elif at >= 0 and long_kind == "organization" and kind != "place":
+            elif at >= 0 and long_kind == "organization" and (kind != "place" or 2 * short.after_article > len(short.spans)):
                 split = next((i for i, w in enumerate(long.tokens) if w in _SPLIT_CONNECTORS), len(long.tokens))
                 if at == 0 and len(short.tokens) > 1 and short.first >= long.first:
                     options.append(long)
@@ -429,6 +501,8 @@ def extract_entities(
         if cand.start is not None:
             form.first = min(form.first, cand.start)
             form.spans.append((cand.start, cand.end, cand.text))
+            if _ARTICLE_BEFORE.search(clean_text, max(0, cand.start - 5), cand.start):
+                form.after_article += 1
     if not forms:
         return EntityIndex(entities=[]).build()
     for form in forms.values():
@@ -509,14 +583,14 @@ def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None
     root = next((t for t in doc[token.i : end_token.i + 1] if t.head.i not in name_ids or t.head == t), token)
 
     def phrase(head: Token, exclude: set[int]) -> tuple[str, int, int] | None:
-        tokens = [
-            t
-            for t in head.subtree
-            if t.i not in exclude and not any(a.i in exclude for a in t.ancestors if a.i != head.i and a != head)
-        ]
-        tokens = [t for t in tokens if not any(a.dep_ in ("acl:relcl", "relcl", "acl") for a in _path(t, head))]
-        while tokens and (tokens[0].pos_ in ("DET", "PUNCT") or tokens[0].dep_ == "det"):
-            tokens.pop(0)
+        subtree = {t.i for t in head.subtree}
+        tokens: list[Token] = []
+        for t in doc[head.i :]:
+            if t.i not in subtree or t.i in exclude or t.i in name_ids or t.text in {",", "(", ";", ")", ":"}:
+                break
+            if t.dep_ in ("acl:relcl", "relcl") or t.lower_ in ("who", "which", "que", "quien"):
+                break
+            tokens.append(t)
         while tokens and tokens[-1].pos_ in ("PUNCT", "DET", "ADP", "CCONJ"):
             tokens.pop()
         if not tokens or len(tokens) > 14:

@@ -116,7 +116,7 @@ ORG_HEADS = frozenset(
     junta organización club comité oficina sindicato cámara corte juzgado servicio policía guardia ejército fuerzas
     secretaría dirección corporación compañía grupo sociedad empresa centro observatorio autoridad defensoría
     administración conferencia movimiento frente alianza coalición unión academia escuela colegio hospital museo
-    real deportivo atlético athletic sporting
+    real construcciones inversiones industrias transportes laboratorios aerolíneas seguros editorial grupo
     ministry council party bank court department institute university commission agency foundation association
     federation government congress senate parliament committee office union corporation company group authority
     administration center centre bureau board school college hospital museum league
@@ -131,7 +131,8 @@ ORG_TAILS = frozenset(
     inc inc. corp corp. ltd ltd. llc plc co co. s.a. sa s.l. ag gmbh group institution research robotics capital
     partners holdings times post news ledger journal press gazette tribune herald telegraph guardian economist
     reuters bloomberg associated fc cf club university institute bank motors airlines systems technologies
-    labs media network foundation fund
+    labs media network foundation fund infraestructuras inversiones servicios sistemas tecnologías energía
+    ingeniería consulting logistics logística seguros
     """.split()
 )
 
@@ -161,7 +162,7 @@ NAME_CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "das", "dos", "di", "van", "von", "der"}
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
-ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "para", "sobre", "on", "en", "für", "et"})
+ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
 
 PERSON_PRONOUNS = frozenset(
     {"él", "ella", "he", "she", "ele", "elu", "il", "elle", "mismo", "misma", "quien", "who", "que", "this", "él mismo"}
@@ -227,4 +228,14 @@ COUNTRIES = frozenset(
     venezuela, vietnam, índia,
     """.split(",")
     if name.strip()
+)
+
+# Government portfolios: "viceministro de Exteriores", "subsecretaria de Estado" name a job, not an entity.
+PORTFOLIOS = frozenset(
+    """
+    estado exteriores interior defensa economia hacienda justicia sanidad salud educacion trabajo cultura desarrollo
+    energia industria comercio agricultura transporte transportes vivienda igualdad asuntos control desarme finanzas
+    presidencia seguridad deportes turismo ciencia medio ambiente state defense defence treasury justice health
+    education energy commerce labor labour agriculture transport housing foreign affairs homeland
+    """.split()
 )
