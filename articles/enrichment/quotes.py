@@ -2,6 +2,542 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-def extract_quotes(**kwargs):  # placeholder
-    return []
+from spacy.tokens import Doc, Span, Token
+
+from .entities import EntityIndex
+from .lexicon import (
+    INDIRECT_VERBS,
+    ORG_ROLE_NOUNS,
+    PERSON_ROLE_NOUNS,
+    REPORTING_VERBS,
+    TITLE_CUES,
+    UNNAMED_SOURCES,
+)
+from .types import ExtractedQuote
+
+_CLOSERS = {"“": "”", "«": "»"}
+_DASHES = "—–"
+_PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "mismo", "misma"})
+_RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
+_PLURAL_PRONOUNS = frozenset({"ellos", "ellas", "they", "eles", "elas", "ils"})
+_SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+_CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "acl"})
+_FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
+_FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Found:
+    start: int  # first character inside the marks
+    end: int  # the closing mark
+    kind: str
+    narrator: tuple[int, int] | None = None  # dialogue: the narrator's insert after this utterance
+
+
+@dataclass
+class _Speaker:
+    entity: int | None
+    text: str | None
+    cue: str | None
+    confidence: float
+
+
+def _is_verb(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX")
+
+
+def _reporting(token: Token, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
+    return (token.lemma_.lower() in verbs or token.lower_ in verbs) and (_is_verb(token) or token.pos_ == "NOUN") and (
+        token.pos_ != "NOUN"
+    )
+
+
+def find_quoted_spans(*, text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Found]:
+    """Spans between “”, «» and straight quotes; a quote left open and reopened in the next paragraph is one."""
+    found: list[_Found] = []
+    para_starts = [s for s, _e in paragraphs]
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _CLOSERS or ch == '"':
+            end = _find_close(text, i, para_starts)
+            if end is not None:
+                found.append(_Found(i + 1, end, "quoted"))
+                i = end + 1
+                continue
+        i += 1
+    for start, end in paragraphs:
+        if text[start:end][:1] in _DASHES:
+            found.extend(_dialogue(text, start, end))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _find_close(text: str, open_at: int, para_starts: list[int]) -> int | None:
+    opener = text[open_at]
+    closer = _CLOSERS.get(opener, '"')
+    if opener == '"' and open_at > 0 and text[open_at - 1].isalnum():
+        return None  # a closing straight quote without its opener
+    depth, j = 0, open_at + 1
+    while j < len(text):
+        ch = text[j]
+        if text.startswith("\n\n", j):
+            # Left open at the end of a paragraph: the quote goes on only if the next paragraph reopens it.
+            nxt = j + 2
+            if text[nxt : nxt + 1] != opener:
+                return None
+            j = nxt + 1
+            continue
+        if opener != '"' and ch == opener:
+            depth += 1
+        elif ch == closer:
+            if depth == 0:
+                return j
+            depth -= 1
+        j += 1
+    return None
+
+
+def _dialogue(text: str, start: int, end: int) -> list[_Found]:
+    """Spanish dialogue: "—Utterance —said X—. More utterance." gives two utterances."""
+    dashes = [start + m.start() for m in re.finditer(f"[{_DASHES}]", text[start:end])]
+    found: list[_Found] = []
+    for k in range(0, len(dashes), 2):
+        u_start = dashes[k] + 1
+        u_end = dashes[k + 1] if k + 1 < len(dashes) else end
+        while u_start < u_end and text[u_start] in " .,;":
+            u_start += 1
+        while u_end > u_start and text[u_end - 1] == " ":
+            u_end -= 1
+        if u_end - u_start < 2:
+            continue
+        narrator = (dashes[k + 1] + 1, dashes[k + 2] if k + 2 < len(dashes) else end) if k + 1 < len(dashes) else None
+        found.append(_Found(u_start, u_end, "dialogue", narrator))
+    return found
+
+
+def _is_title(text: str, quote: _Found) -> bool:
+    """Titles, slogans, chants and tickers in quote marks are not speech."""
+    inner = text[quote.start : quote.end].strip()
+    if quote.kind == "dialogue":
+        return False
+    before = re.findall(r"[\w-]+", text[max(0, quote.start - 40) : quote.start - 1].lower())[-3:]
+    if any(w in TITLE_CUES for w in before):
+        return True
+    words = re.findall(r"[\w'’-]+", inner)
+    if not words:
+        return True
+    if len(words) <= 2 and inner.replace(".", "").isupper():
+        return True
+    return 2 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in {"de", "del", "of", "the", "y", "and"} for w in words)
+
+
+class _Locator:
+    """Char offsets in the clean text -> (paragraph doc, token)."""
+
+    def __init__(self, paragraphs: Sequence[tuple[int, int]], docs: Sequence[Doc]) -> None:
+        self.starts = [s for s, _e in paragraphs]
+        self.docs = docs
+
+    def para(self, offset: int) -> int:
+        return max(0, bisect_right(self.starts, offset) - 1)
+
+    def tokens(self, start: int, end: int) -> tuple[int, list[Token]]:
+        p = self.para(start)
+        base = self.starts[p]
+        doc = self.docs[p]
+        return p, [t for t in doc if start <= base + t.idx < end]
+
+
+def extract_quotes(
+    *,
+    clean_text: str,
+    paragraphs: Sequence[tuple[int, int]],
+    docs: Sequence[Doc],
+    index: EntityIndex,
+    language: str,
+    trained: bool,
+) -> list[ExtractedQuote]:
+    """Quoted and reported statements in text order, each with its speaker when the text names one."""
+    found = [q for q in find_quoted_spans(text=clean_text, paragraphs=paragraphs) if not _is_title(clean_text, q)]
+    if not trained:
+        return _fallback_quotes(clean_text, found, index)
+    resolver = _Resolver(clean_text, paragraphs, docs, index)
+    return resolver.run(found)
+
+
+def _fallback_quotes(text: str, found: list[_Found], index: EntityIndex) -> list[ExtractedQuote]:
+    """Without a parser: the nearest capitalised name in the same paragraph speaks."""
+    quotes: list[ExtractedQuote] = []
+    for q in found:
+        p_start = text.rfind("\n\n", 0, q.start) + 2 if "\n\n" in text[: q.start] else 0
+        p_end = text.find("\n\n", q.end)
+        p_end = len(text) if p_end < 0 else p_end
+        candidates = [
+            i for i in index.within(p_start, q.start - 1) + index.within(q.end + 1, p_end)
+            if index.entities[i].kind in ("person", "organization")
+        ]
+        persons = [i for i in candidates if index.entities[i].kind == "person"]
+        speaker = (persons or candidates or [None])[0]
+        quotes.append(
+            ExtractedQuote(
+                text=text[q.start : q.end],
+                kind=_kind(text, q, None),
+                start=q.start,
+                end=q.end,
+                speaker=speaker,
+                speaker_text=index.entities[speaker].name if speaker is not None else None,
+                confidence=0.4 if speaker is not None else 0.2,
+            )
+        )
+    return quotes
+
+
+def _kind(text: str, quote: _Found, previous: ExtractedQuote | None) -> str:
+    if quote.kind == "dialogue":
+        return "direct"
+    inner = text[quote.start : quote.end].lstrip("¿¡ ")
+    before = text[: quote.start - 1].rstrip(" ")
+    starts_sentence = not before or before.endswith(("\n", ":", ".", "?", "!", "”", "»", '"'))
+    if inner[:1].isupper() and starts_sentence:
+        return "direct"
+    if previous is not None and previous.kind == "direct" and inner[:1].islower():
+        between = text[previous.end + 1 : quote.start - 1]
+        if len(between) < 150 and "\n" not in between and ". " not in between:
+            return "direct"
+    return "partial"
+
+
+class _Resolver:
+    def __init__(
+        self, text: str, paragraphs: Sequence[tuple[int, int]], docs: Sequence[Doc], index: EntityIndex
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.docs = docs
+        self.index = index
+        self.locator = _Locator(paragraphs, docs)
+        self.quoted: list[tuple[int, int]] = []
+        persons = [i for i, e in enumerate(index.entities) if e.kind == "person" and e.mentions]
+        orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and e.mentions]
+        # Before any sentence has a subject, the article's most mentioned person/organisation is the best guess.
+        self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
+        self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
+
+    def run(self, found: list[_Found]) -> list[ExtractedQuote]:
+        self.quoted = [(q.start - 1, q.end + 1) for q in found]
+        pending = sorted(found, key=lambda q: q.start)
+        out: list[ExtractedQuote] = []
+        k = 0
+        for p, ((base, _end), doc) in enumerate(zip(self.paragraphs, self.docs, strict=True)):
+            previous_in_para: ExtractedQuote | None = None
+            for sent in doc.sents:
+                s_start, s_end = base + sent.start_char, base + sent.end_char
+                in_sentence: list[_Found] = []
+                while k < len(pending) and pending[k].start <= s_end:
+                    if pending[k].start >= base:
+                        in_sentence.append(pending[k])
+                    k += 1
+                for q in in_sentence:
+                    speaker = self._quote_speaker(q, sent, base, previous_in_para)
+                    quote = ExtractedQuote(
+                        text=self.text[q.start : q.end],
+                        kind=_kind(self.text, q, previous_in_para),
+                        start=q.start,
+                        end=q.end,
+                        speaker=speaker.entity,
+                        speaker_text=speaker.text,
+                        cue=speaker.cue,
+                        confidence=speaker.confidence,
+                    )
+                    out.append(quote)
+                    previous_in_para = quote
+                    self._remember(speaker.entity)
+                out.extend(self._indirect(sent, base, s_start, s_end))
+                self._update_salience(sent, base)
+            del p
+        out.sort(key=lambda q: q.start)
+        return out
+
+    # ------------------------------------------------------------------ salience
+
+    def _remember(self, entity: int | None) -> None:
+        if entity is None:
+            return
+        if self.index.entities[entity].kind == "person":
+            self.salient_person = entity
+        elif self.index.entities[entity].kind == "organization":
+            self.salient_org = entity
+
+    def _update_salience(self, sent: Span, base: int) -> None:
+        """The subject of a main clause or of a reporting verb becomes the one a later "she"/"afirmó" refers to."""
+        for token in sent:
+            if token.dep_ in _SUBJECT_DEPS and (token.head.dep_ == "ROOT" or _reporting(token.head)):
+                for idx in self._entities_in(token, base):
+                    if self.index.entities[idx].kind in ("person", "organization"):
+                        self._remember(idx)
+                        break
+
+    # ------------------------------------------------------------------ helpers
+
+    def _entities_in(self, token: Token, base: int) -> list[int]:
+        tokens = [t for t in token.subtree if not any(a.dep_ in ("acl:relcl", "relcl") for a in _path(t, token))]
+        if not tokens:
+            return []
+        start = base + tokens[0].idx
+        end = base + tokens[-1].idx + len(tokens[-1].text)
+        return self.index.within(start, end)
+
+    def _inside_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.quoted)
+
+    def _subject(self, verb: Token) -> Token | None:
+        node, steps = verb, 0
+        while steps < 4:
+            for child in node.children:
+                if child.dep_ in _SUBJECT_DEPS:
+                    return child
+            if node.dep_ in _CLIMB_DEPS and node.head is not node:
+                node = node.head
+                steps += 1
+                continue
+            return None
+        return None
+
+    def _resolve_subject(self, subj: Token | None, base: int, depth: int = 0) -> tuple[int | None, str | None, float]:
+        if subj is None:
+            return self.salient_person, None, 0.6
+        lower, lemma = subj.lower_, subj.lemma_.lower()
+        text = " ".join(t.text for t in subj.subtree if t.dep_ not in ("acl:relcl", "relcl"))[:80]
+        found = self._entities_in(subj, base)
+        persons = [i for i in found if self.index.entities[i].kind == "person"]
+        orgs = [i for i in found if self.index.entities[i].kind == "organization"]
+        places = [i for i in found if self.index.entities[i].kind == "place"]
+        if lower in _RELATIVES and depth < 2 and subj.head.head is not subj.head:
+            return self._resolve_subject(subj.head.head, base, depth + 1)
+        if lower in _PRONOUNS or lemma in _PRONOUNS:
+            return self.salient_person, subj.text, 0.7
+        if lower in _PLURAL_PRONOUNS:
+            return None, subj.text, 0.3
+        if lemma in ("portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"):
+            if persons:
+                return persons[0], text, 0.9
+            if orgs:
+                return orgs[0], text, 0.8
+        if persons:
+            return persons[0], text, 0.9
+        if lemma in PERSON_ROLE_NOUNS or lower in PERSON_ROLE_NOUNS or (
+            subj.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora"))
+        ):
+            if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
+                return None, text, 0.4
+            return self.salient_person, text, 0.7
+        if orgs:
+            return orgs[0], text, 0.85
+        if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
+            return self.salient_org, text, 0.7
+        if places and subj.pos_ == "PROPN":
+            return places[0], text, 0.6
+        return None, text, 0.3
+
+    # ------------------------------------------------------------------ quotes
+
+    def _quote_speaker(self, q: _Found, sent: Span, base: int, previous: ExtractedQuote | None) -> _Speaker:
+        doc = sent.doc
+        inside = {t.i for t in doc if q.start <= base + t.idx < q.end}
+        if q.narrator is not None:
+            n_start, n_end = q.narrator
+            narr = [t for t in doc if n_start <= base + t.idx < n_end and _reporting(t)]
+            if narr:
+                return self._from_verb(narr[0], base)
+        # 1. A reporting verb that governs the quoted words.
+        chain: list[Token] = []
+        for i in sorted(inside)[:1] + sorted(inside)[-1:]:
+            for anc in doc[i].ancestors:
+                if anc.i not in inside and anc not in chain and not self._inside_quote(base + anc.idx):
+                    chain.append(anc)
+        cues = [t for t in chain if _reporting(t)]
+        with_subject = [t for t in cues if self._subject(t) is not None]
+        if with_subject or cues:
+            return self._from_verb((with_subject or cues)[0], base)
+        # 2. The nearest reporting verb of the sentence outside any quote.
+        q_tok = min(inside) if inside else sent.start
+        outside = [t for t in sent if _reporting(t) and not self._inside_quote(base + t.idx)]
+        if outside:
+            return self._from_verb(min(outside, key=lambda t: abs(t.i - q_tok)), base)
+        # 3. "X rebajó la euforia: «...»" – the verb before the colon introduces the quote.
+        before = self.text[: q.start - 1].rstrip()
+        if before.endswith(":") and sent.root is not None and not self._inside_quote(base + sent.root.idx):
+            return self._from_verb(sent.root, base)
+        # 4. A "según X" frame in the sentence.
+        frame = self._frame(sent, base)
+        if frame is not None:
+            return frame
+        # 5. A short following sentence: "…». Dijo."
+        nxt = doc[sent.end].sent if sent.end < len(doc) else None
+        if nxt is not None and len(nxt) <= 8:
+            verbs = [t for t in nxt if _reporting(t)]
+            if verbs:
+                return self._from_verb(verbs[0], base)
+        # 6. A quote continuing the previous one keeps its speaker.
+        if previous is not None:
+            return _Speaker(previous.speaker, previous.speaker_text, previous.cue, 0.5)
+        return _Speaker(None, None, None, 0.2)
+
+    def _from_verb(self, verb: Token, base: int) -> _Speaker:
+        entity, text, confidence = self._resolve_subject(self._subject(verb), base)
+        return _Speaker(entity, text, verb.text, confidence)
+
+    def _frame(self, sent: Span, base: int) -> _Speaker | None:
+        for token in sent:
+            if token.lower_ in ("según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"):
+                span = self._frame_source(token)
+                if span is None:
+                    continue
+                head, _start, _end = span
+                entity, text, confidence = self._resolve_source(head, base)
+                if entity is not None:
+                    return _Speaker(entity, text, token.text, confidence)
+        return None
+
+    def _frame_source(self, token: Token) -> tuple[Token, int, int] | None:
+        doc = token.doc
+        if token.lower_ == "according" and (token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to"):
+            return None
+        if token.lower_ == "acuerdo" and (token.i == 0 or doc[token.i - 1].lower_ != "de"):
+            return None
+        if token.lower_ == "segundo" and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("DET", "PROPN")):
+            return None
+        # The source noun: the head of the frame word (UD "case"), else the next noun or name.
+        head = token.head if token.dep_ in ("case", "mark", "fixed", "prep") and token.head.i > token.i else None
+        if head is None:
+            for t in doc[token.i + 1 : token.i + 6]:
+                if t.pos_ in ("NOUN", "PROPN", "PRON"):
+                    head = t
+                    break
+        if head is None:
+            return None
+        sub = list(head.subtree)
+        return head, sub[0].i, sub[-1].i
+
+    def _resolve_source(self, head: Token, base: int) -> tuple[int | None, str | None, float]:
+        found = self._entities_in(head, base)
+        text = " ".join(t.text for t in head.subtree)[:80]
+        if head.lemma_.lower() in UNNAMED_SOURCES or head.lower_ in UNNAMED_SOURCES:
+            return None, text, 0.3
+        persons = [i for i in found if self.index.entities[i].kind == "person"]
+        orgs = [i for i in found if self.index.entities[i].kind == "organization"]
+        if persons:
+            return persons[0], text, 0.85
+        if orgs:
+            return orgs[0], text, 0.8
+        return None, text, 0.3
+
+    # ------------------------------------------------------------------ reported speech
+
+    def _indirect(self, sent: Span, base: int, s_start: int, s_end: int) -> list[ExtractedQuote]:
+        out: list[ExtractedQuote] = []
+        doc = sent.doc
+        for verb in sent:
+            if not (_reporting(verb, INDIRECT_VERBS)) or self._inside_quote(base + verb.idx):
+                continue
+            clause = self._reported_clause(verb, sent)
+            if clause is None:
+                continue
+            first, last = clause
+            entity, text, confidence = self._resolve_subject(self._subject(verb), base)
+            if entity is None:
+                continue
+            out.append(self._make_indirect(doc, base, first, last, entity, text, verb.text, confidence))
+        out.extend(self._frame_indirect(sent, base))
+        return [q for q in out if q is not None]
+
+    def _make_indirect(
+        self, doc: Doc, base: int, first: int, last: int, entity: int, text: str | None, cue: str, confidence: float
+    ) -> ExtractedQuote | None:
+        if first >= len(doc) or last >= len(doc) or first > last:
+            return None
+        while last > first and doc[last].is_punct:
+            last -= 1
+        while first < last and doc[first].is_punct:
+            first += 1
+        start, end = base + doc[first].idx, base + doc[last].idx + len(doc[last].text)
+        if last - first < 2 or any(s < end and start < e for s, e in self.quoted):
+            return None
+        self.quoted.append((start, end))
+        self._remember(entity)
+        return ExtractedQuote(
+            text=self.text[start:end],
+            kind="indirect",
+            start=start,
+            end=end,
+            speaker=entity,
+            speaker_text=text,
+            cue=cue,
+            confidence=round(confidence * 0.9, 3),
+        )
+
+    def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
+        doc = sent.doc
+        for t in doc[verb.i + 1 : min(sent.end, verb.i + 7)]:
+            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "PRON", "ADP") and t.dep_ in ("mark", "obj", "fixed"):
+                head = t.head if t.head.i > t.i else None
+                if head is None:
+                    return None
+                last = max(x.i for x in head.subtree)
+                # "aseguró que ... y que ...": the coordinated clause is part of the report.
+                while last + 2 < sent.end and doc[last + 1].lower_ in ("y", "and", "e") and doc[last + 2].lower_ in (
+                    "que",
+                    "that",
+                ):
+                    last = max(x.i for x in doc[last + 2].head.subtree) if doc[last + 2].head.i > last else last + 2
+                    if doc[last].i <= t.i:
+                        break
+                return t.i + 1, min(last, sent.end - 1)
+            if t.is_punct or (_is_verb(t) and t.dep_ != "aux"):
+                break
+        for child in verb.children:
+            if child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ("say", "tell", "add", "write"):
+                sub = list(child.subtree)
+                if sub[0].i > verb.i:
+                    start = sub[0].i + (1 if sub[0].lower_ == "that" else 0)
+                    return start, sub[-1].i
+        return None
+
+    def _frame_indirect(self, sent: Span, base: int) -> list[ExtractedQuote | None]:
+        out: list[ExtractedQuote | None] = []
+        doc = sent.doc
+        for token in sent:
+            if token.lower_ not in ("según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"):
+                continue
+            source = self._frame_source(token)
+            if source is None:
+                continue
+            head, s_first, s_last = source
+            entity, text, confidence = self._resolve_source(head, base)
+            if entity is None:
+                continue
+            frame_first = token.i - 1 if token.lower_ == "acuerdo" else token.i
+            lead = [t for t in doc[sent.start : frame_first] if not t.is_punct]
+            if not lead:  # fronted: "Según X, <clause>."
+                first = s_last + 1
+                while first < sent.end and doc[first].is_punct:
+                    first += 1
+                out.append(self._make_indirect(doc, base, first, sent.end - 1, entity, text, token.text, confidence))
+            else:  # trailing: "<clause>, según X."
+                out.append(
+                    self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
+                )
+        return out
+
+
+def _path(token: Token, head: Token) -> list[Token]:
+    path = []
+    while token != head and token.head != token:
+        path.append(token)
+        token = token.head
+    return path
