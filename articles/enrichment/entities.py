@@ -459,6 +459,17 @@ def _propagate(groups: dict[str, list[_Form]], clean_text: str) -> dict[str, lis
             for text in form.texts:
                 if (len(text) >= 3 or text.isupper()) and text.lower() not in NOT_NAMES and _is_capitalised(text):
                     surface_to_group.setdefault(text, root)
+    taken = set(surface_to_group)
+    for root, forms in groups.items():
+        for form in forms:
+            if form.kind != "person" or len(form.tokens) < 2:
+                continue
+            for text in list(form.texts)[:1]:
+                words = text.split()
+                # "Amina Odhiambo" is later "Odhiambo"; "Íñigo Vallejo Arrieta" is later "Vallejo".
+                for short in {words[-1], " ".join(words[1:]), words[1]}:
+                    if len(short) >= 3 and _is_capitalised(short) and short not in taken:
+                        surface_to_group.setdefault(short, root)
     mentions: dict[str, list[tuple[int, int, str]]] = {root: [] for root in groups}
     if not surface_to_group:
         return mentions

@@ -100,10 +100,10 @@ ORG_ROLE_NOUNS = frozenset(
 # Plural or unnamed sources: statements from them get no speaker.
 UNNAMED_SOURCES = frozenset(
     """
-    fuente fuentes analista analistas medio medios experto expertos dato datos informe informes crítico críticos
+    fuente fuentes analista analistas medio medios experto expertos dato datos crítico críticos
     testigo testigos vecino vecinos aficionado aficionados observador observadores responsables
     source sources analyst analysts critic critics official officials expert experts observer observers witness
-    witnesses people report reports media outlet outlets
+    witnesses people media outlet outlets
     fonte fontes especialistas analistas
     """.split()
 )

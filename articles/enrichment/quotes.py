@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import EntityIndex
+from .entities import _COUNTRY_KEYS, EntityIndex
 from .lexicon import (
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
@@ -18,6 +18,7 @@ from .lexicon import (
     TITLE_CUES,
     UNNAMED_SOURCES,
 )
+from .normalize import normalize_name
 from .types import ExtractedQuote
 
 _CLOSERS = {"“": "”", "«": "»"}
@@ -278,8 +279,12 @@ class _Resolver:
         for token in sent:
             if token.dep_ in _SUBJECT_DEPS and (token.head.dep_ == "ROOT" or _reporting(token.head)):
                 for idx in self._entities_in(token, base):
-                    if self.index.entities[idx].kind in ("person", "organization"):
+                    entity = self.index.entities[idx]
+                    if entity.kind in ("person", "organization"):
                         self._remember(idx)
+                        break
+                    if entity.kind == "place" and normalize_name(entity.name) not in _COUNTRY_KEYS:
+                        self.salient_org = idx  # "el Kremlin se mostró cauto": a seat of power acting as one
                         break
 
     # ------------------------------------------------------------------ helpers
@@ -295,11 +300,12 @@ class _Resolver:
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
 
-    def _subject(self, verb: Token) -> Token | None:
+    def _subject(self, verb: Token, base: int = 0) -> Token | None:
         node, steps = verb, 0
         while steps < 4:
+            quoted_verb = node is not verb and self._inside_quote(base + node.idx)
             for child in node.children:
-                if child.dep_ in _SUBJECT_DEPS:
+                if child.dep_ in _SUBJECT_DEPS and not quoted_verb:
                     return child
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
                 node = node.head
@@ -361,7 +367,7 @@ class _Resolver:
                 if anc.i not in inside and anc not in chain and not self._inside_quote(base + anc.idx):
                     chain.append(anc)
         cues = [t for t in chain if _reporting(t)]
-        with_subject = [t for t in cues if self._subject(t) is not None]
+        with_subject = [t for t in cues if self._subject(t, base) is not None]
         if with_subject or cues:
             return self._from_verb((with_subject or cues)[0], base)
         # 2. The nearest reporting verb of the sentence outside any quote.
@@ -389,8 +395,28 @@ class _Resolver:
         return _Speaker(None, None, None, 0.2)
 
     def _from_verb(self, verb: Token, base: int) -> _Speaker:
-        entity, text, confidence = self._resolve_subject(self._subject(verb), base)
+        subj = self._subject(verb, base)
+        if subj is None and (named := self._preceding_name(verb, base)) is not None:
+            return _Speaker(named, self.index.entities[named].name, verb.text, 0.6)
+        entity, text, confidence = self._resolve_subject(subj, base)
         return _Speaker(entity, text, verb.text, confidence)
+
+    def _preceding_name(self, verb: Token, base: int) -> int | None:
+        """The parser lost the subject: take a name opening the clause, if no other verb stands between."""
+        sent = verb.sent
+        found = [
+            i
+            for i in self.index.within(base + sent.start_char, base + verb.idx)
+            if self.index.entities[i].kind in ("person", "organization")
+        ]
+        if not found:
+            return None
+        last = found[-1]
+        mention_end = max(m.end for m in self.index.entities[last].mentions if m.end <= base + verb.idx)
+        between = [t for t in sent if mention_end <= base + t.idx < base + verb.idx and not self._inside_quote(base + t.idx)]
+        if any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in between):
+            return None
+        return last
 
     def _frame(self, sent: Span, base: int) -> _Speaker | None:
         for token in sent:
@@ -413,7 +439,9 @@ class _Resolver:
         if token.lower_ == "segundo" and (token.i + 1 >= len(doc) or doc[token.i + 1].pos_ not in ("DET", "PROPN")):
             return None
         # The source noun: the head of the frame word (UD "case"), else the next noun or name.
-        head = token.head if token.dep_ in ("case", "mark", "fixed", "prep") and token.head.i > token.i else None
+        head = token.head if token.dep_ in ("case", "mark", "fixed") and token.head.i > token.i else None
+        if token.lower_ == "according":
+            head = next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
         if head is None:
             for t in doc[token.i + 1 : token.i + 6]:
                 if t.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -449,7 +477,11 @@ class _Resolver:
             if clause is None:
                 continue
             first, last = clause
-            entity, text, confidence = self._resolve_subject(self._subject(verb), base)
+            subj = self._subject(verb, base)
+            if subj is None and (named := self._preceding_name(verb, base)) is not None:
+                entity, text, confidence = named, self.index.entities[named].name, 0.6
+            else:
+                entity, text, confidence = self._resolve_subject(subj, base)
             if entity is None:
                 continue
             out.append(self._make_indirect(doc, base, first, last, entity, text, verb.text, confidence))
@@ -484,11 +516,11 @@ class _Resolver:
     def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         doc = sent.doc
         for t in doc[verb.i + 1 : min(sent.end, verb.i + 7)]:
-            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "PRON", "ADP") and t.dep_ in ("mark", "obj", "fixed"):
+            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "ADP") and t.dep_ in ("mark", "fixed"):
                 head = t.head if t.head.i > t.i else None
                 if head is None:
                     return None
-                last = max(x.i for x in head.subtree)
+                last = _clause_end(head)
                 # "aseguró que ... y que ...": the coordinated clause is part of the report.
                 while last + 2 < sent.end and doc[last + 1].lower_ in ("y", "and", "e") and doc[last + 2].lower_ in (
                     "que",
@@ -533,6 +565,21 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _clause_end(head: Token) -> int:
+    """Last token of a reported clause, leaving out a coordinated verb or a concessive the reporter adds."""
+    cut = len(head.doc)
+    for child in head.children:
+        if child.i <= head.i:
+            continue
+        marker = child.doc[child.left_edge.i].lower_
+        if (child.dep_ == "conj" and child.pos_ == "VERB" and marker not in ("que", "that")) or (
+            child.dep_ == "advcl" and marker in ("aunque", "although", "though", "but", "pero", "mientras")
+        ):
+            cut = min(cut, child.left_edge.i)
+    last = max(x.i for x in head.subtree if x.i < cut)
+    return last
 
 
 def _path(token: Token, head: Token) -> list[Token]:
