@@ -25,7 +25,8 @@ from .lexicon import (
 )
 from .normalize import normalize_name
 from .text import BoilerplateLine
-from .types import EntityKind, ExtractedEntity, Span as TextSpan
+from .types import EntityKind, ExtractedEntity
+from .types import Span as TextSpan
 
 _LABELS: dict[str, EntityKind] = {
     "PER": "person",
@@ -158,9 +159,9 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
     for token in tokens:
         text = token.text
-        if _is_capitalised(text) and any(c.isalpha() for c in text):
-            current.append(token)
-        elif current and (text.lower() in connectors or text in {"-", "&"}):
+        if (_is_capitalised(text) and any(c.isalpha() for c in text)) or (
+            current and (text.lower() in connectors or text in {"-", "&"})
+        ):
             current.append(token)
         else:
             flush()
@@ -408,18 +409,19 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 continue
             long_kind = long.kind
             at = _contains(long.tokens, short.tokens)
-            if (
-                at >= 0
-                and long_kind == "person"
-                and kind != "organization"
-                or (at >= 0 and long_kind == "person" and kind == "organization" and len(short.tokens) == 1)
+            if (at >= 0 and long_kind == "person" and kind != "organization") or (
+                at >= 0 and long_kind == "person" and kind == "organization" and len(short.tokens) == 1
             ):
                 options.append(long)
-            elif at >= 0 and long_kind == "organization" and (kind != "place" or 2 * short.after_article > len(short.spans)):
+            elif (
+                at >= 0
+                and long_kind == "organization"
+                and (kind != "place" or 2 * short.after_article > len(short.spans))
+            ):
                 split = next((i for i, w in enumerate(long.tokens) if w in _SPLIT_CONNECTORS), len(long.tokens))
-                if at == 0 and len(short.tokens) > 1 and short.first >= long.first:
-                    options.append(long)
-                elif len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS:
+                if (at == 0 and len(short.tokens) > 1 and short.first >= long.first) or (
+                    len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS
+                ):
                     options.append(long)
             elif long_kind == "organization" and kind == "organization" and at < 0:
                 shared = _distinctive(short.tokens) & _distinctive(long.tokens)
@@ -427,10 +429,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     options.append(long)
             if acronym and long_kind in ("organization", "place"):
                 expansions = _ACRONYM_KEYS.get(short.key, frozenset())
-                if long.key in expansions or _initials(long.display) == short.key.replace(" ", ""):
-                    options.append(long)
-                elif short.key in paren_acronyms and any(
-                    0 <= paren_acronyms[short.key] - e <= 2 for _s, e, _t in long.spans
+                if (
+                    long.key in expansions
+                    or _initials(long.display) == short.key.replace(" ", "")
+                    or (
+                        short.key in paren_acronyms
+                        and any(0 <= paren_acronyms[short.key] - e <= 2 for _s, e, _t in long.spans)
+                    )
                 ):
                     options.append(long)
         if not options:
@@ -505,9 +510,7 @@ def extract_entities(
             continue
         form = forms.setdefault(key, _Form(key))
         form.votes[cand.kind] += cand.weight
-        if cand.start is not None or cand.weight < 10:
-            form.texts[cand.text] += 1
-        elif not form.texts:
+        if cand.start is not None or cand.weight < 10 or not form.texts:
             form.texts[cand.text] += 1
         if cand.start is not None:
             form.first = min(form.first, cand.start)

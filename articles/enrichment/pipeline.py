@@ -55,7 +55,7 @@ def enrich_text(
     )
 
 
-def _score_salience(entities, quotes, length: int) -> None:  # noqa: ANN001 - internal
+def _score_salience(entities, quotes, length: int) -> None:
     """Mentions, how early the entity appears and how often it speaks, each normalised to 0..1."""
     if not entities:
         return

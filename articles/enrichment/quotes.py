@@ -53,8 +53,10 @@ def _is_verb(token: Token) -> bool:
 
 
 def _reporting(token: Token, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
-    return (token.lemma_.lower() in verbs or token.lower_ in verbs) and (_is_verb(token) or token.pos_ == "NOUN") and (
-        token.pos_ != "NOUN"
+    return (
+        (token.lemma_.lower() in verbs or token.lower_ in verbs)
+        and (_is_verb(token) or token.pos_ == "NOUN")
+        and (token.pos_ != "NOUN")
     )
 
 
@@ -126,6 +128,8 @@ def _is_title(text: str, quote: _Found) -> bool:
     inner = text[quote.start : quote.end].strip()
     if quote.kind == "dialogue":
         return False
+    if inner[:1].islower():
+        return False  # titles and slogans are capitalised; "de «un ajuste de cuentas»" is speech
     before = re.findall(r"[\w-]+", text[max(0, quote.start - 40) : quote.start - 1].lower())[-3:]
     if any(w in TITLE_CUES for w in before):
         return True
@@ -134,7 +138,9 @@ def _is_title(text: str, quote: _Found) -> bool:
         return True
     if len(words) <= 2 and inner.replace(".", "").isupper():
         return True
-    return 2 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in {"de", "del", "of", "the", "y", "and"} for w in words)
+    return 2 <= len(words) <= 5 and all(
+        w[0].isupper() or w.lower() in {"de", "del", "of", "the", "y", "and"} for w in words
+    )
 
 
 class _Locator:
@@ -179,7 +185,8 @@ def _fallback_quotes(text: str, found: list[_Found], index: EntityIndex) -> list
         p_end = text.find("\n\n", q.end)
         p_end = len(text) if p_end < 0 else p_end
         candidates = [
-            i for i in index.within(p_start, q.start - 1) + index.within(q.end + 1, p_end)
+            i
+            for i in index.within(p_start, q.start - 1) + index.within(q.end + 1, p_end)
             if index.entities[i].kind in ("person", "organization")
         ]
         persons = [i for i in candidates if index.entities[i].kind == "person"]
@@ -336,8 +343,10 @@ class _Resolver:
                 return orgs[0], text, 0.8
         if persons:
             return persons[0], text, 0.9
-        if lemma in PERSON_ROLE_NOUNS or lower in PERSON_ROLE_NOUNS or (
-            subj.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora"))
+        if (
+            lemma in PERSON_ROLE_NOUNS
+            or lower in PERSON_ROLE_NOUNS
+            or (subj.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora")))
         ):
             if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
                 return None, text, 0.4
@@ -413,7 +422,9 @@ class _Resolver:
             return None
         last = found[-1]
         mention_end = max(m.end for m in self.index.entities[last].mentions if m.end <= base + verb.idx)
-        between = [t for t in sent if mention_end <= base + t.idx < base + verb.idx and not self._inside_quote(base + t.idx)]
+        between = [
+            t for t in sent if mention_end <= base + t.idx < base + verb.idx and not self._inside_quote(base + t.idx)
+        ]
         if any(t.pos_ == "VERB" and "Fin" in t.morph.get("VerbForm") for t in between):
             return None
         return last
@@ -522,9 +533,14 @@ class _Resolver:
                     return None
                 last = _clause_end(head)
                 # "aseguró que ... y que ...": the coordinated clause is part of the report.
-                while last + 2 < sent.end and doc[last + 1].lower_ in ("y", "and", "e") and doc[last + 2].lower_ in (
-                    "que",
-                    "that",
+                while (
+                    last + 2 < sent.end
+                    and doc[last + 1].lower_ in ("y", "and", "e")
+                    and doc[last + 2].lower_
+                    in (
+                        "que",
+                        "that",
+                    )
                 ):
                     last = max(x.i for x in doc[last + 2].head.subtree) if doc[last + 2].head.i > last else last + 2
                     if doc[last].i <= t.i:

@@ -12,8 +12,32 @@ _HTML_TAG = re.compile(
     re.IGNORECASE,
 )
 _BLOCK_TAGS = frozenset(
-    "p div br h1 h2 h3 h4 h5 h6 ul ol li article section figure figcaption blockquote table tr header footer aside "
-    "pre hr".split()
+    [
+        "p",
+        "div",
+        "br",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "ul",
+        "ol",
+        "li",
+        "article",
+        "section",
+        "figure",
+        "figcaption",
+        "blockquote",
+        "table",
+        "tr",
+        "header",
+        "footer",
+        "aside",
+        "pre",
+        "hr",
+    ]
 )
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "iframe", "svg", "button", "form", "nav"})
 
@@ -83,7 +107,7 @@ class _TextCollector(HTMLParser):
         self.parts: list[str] = []
         self._skip = 0
 
-    def handle_starttag(self, tag: str, attrs) -> None:  # noqa: ANN001 - HTMLParser signature
+    def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIP_TAGS:
             self._skip += 1
         elif tag in _BLOCK_TAGS:
@@ -95,7 +119,7 @@ class _TextCollector(HTMLParser):
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 
-    def handle_startendtag(self, tag: str, attrs) -> None:  # noqa: ANN001
+    def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in _BLOCK_TAGS:
             self.parts.append("\n\n")
 

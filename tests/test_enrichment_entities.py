@@ -1,0 +1,61 @@
+from articles.enrichment import enrich_text
+
+
+def _by_name(result):
+    return {e.name: e for e in result.entities}
+
+
+def test_short_surname_merges_into_the_full_name():
+    # given a person named in full, then by surname
+    body = (
+        "La ministra de Hacienda, Lorena Quintanilla Ruiz, presentó ayer los presupuestos en Sevilla.\n\n"
+        "Quintanilla Ruiz defendió las cuentas ante el Parlamento de Andalucía."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="Presupuestos", body=body, language="es"))
+    # then one person carries both forms and her role
+    person = entities["Lorena Quintanilla Ruiz"]
+    assert person.kind == "person"
+    assert "Quintanilla Ruiz" in person.aliases
+    assert len(person.mentions) == 2
+    assert person.role and "ministra" in person.role
+    assert entities["Parlamento de Andalucía"].kind == "organization"
+    assert entities["Sevilla"].kind == "place"
+
+
+def test_acronym_in_parentheses_merges_with_its_organisation():
+    body = "El Consorcio de Transportes del Levante (CTL) subió las tarifas. El CTL explicó que el gasóleo es más caro."
+    entities = [e for e in enrich_text(title="", body=body, language="es").entities if e.kind == "organization"]
+    names = {e.name: e for e in entities}
+    assert "CTL" in names["Consorcio de Transportes del Levante"].aliases
+    assert "CTL" not in names
+
+
+def test_mentions_index_the_clean_text_and_boilerplate_names_count():
+    body = "By Rosa Tamblyn\n\nHarlow Dynamics said on Monday that it would hire 200 engineers in Ohio.\n\n© 2026 The Lantern"
+    result = enrich_text(title="Hiring", body=body, language="en")
+    for entity in result.entities:
+        for mention in entity.mentions:
+            assert result.clean_text[mention.start : mention.end] == mention.text
+    names = {e.name for e in result.entities}
+    assert "Rosa Tamblyn" in names
+    assert "Rosa Tamblyn" not in result.clean_text
+
+
+def test_determiner_led_and_lowercase_junk_is_not_an_entity():
+    body = "Con la guerra en Moldavia, el gobierno de Moldavia pidió ayuda. Según los datos, la ayuda llegará."
+    names = {e.name for e in enrich_text(title="", body=body, language="es").entities}
+    assert "Moldavia" in names
+    assert not any(n.lower().startswith(("con ", "según", "la ")) for n in names)
+
+
+def test_portuguese_and_french_fall_back_without_a_model():
+    pt = enrich_text(title="", body="O presidente Paulo Mendes visitou Lisboa ontem.", language="pt")
+    fr = enrich_text(title="", body="La maire Claire Dubois a visité Lyon hier.", language="fr")
+    assert "Paulo Mendes" in {e.name for e in pt.entities}
+    assert "Claire Dubois" in {e.name for e in fr.entities}
+
+
+def test_empty_and_tiny_bodies_do_not_fail():
+    assert enrich_text(title="", body="").entities == []
+    assert enrich_text(title="X", body="Hola.").quotes == []

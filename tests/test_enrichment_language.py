@@ -1,0 +1,12 @@
+from articles.enrichment.language import detect_language
+
+
+def test_detects_spanish_english_and_portuguese():
+    assert detect_language(text="El gobierno anunció ayer nuevas medidas para el sector.") == "es"
+    assert detect_language(text="The government announced new measures for the sector yesterday.") == "en"
+    assert detect_language(text="O governo anunciou ontem novas medidas para o setor.") == "pt"
+
+
+def test_a_supported_hint_wins_and_short_text_defaults():
+    assert detect_language(text="The government announced new measures.", hint="es-ES") == "es"
+    assert detect_language(text="") == "es"

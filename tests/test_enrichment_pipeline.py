@@ -1,0 +1,21 @@
+from articles.enrichment import PIPELINE_VERSION, enrich_text
+
+
+def test_result_carries_language_version_keywords_and_salience():
+    body = (
+        "<p>La cooperativa Valdeluz inauguró su planta solar en Teruel.</p>"
+        "<p>«Es el primer paso», dijo su presidenta, Carmen Oyarzun.</p><p>Comentarios</p>"
+    )
+    result = enrich_text(title="Planta solar en Teruel", body=body)
+    assert result.language == "es"
+    assert result.pipeline_version == PIPELINE_VERSION
+    assert "Comentarios" not in result.clean_text
+    assert result.keywords
+    assert all(0.0 <= e.salience <= 1.0 for e in result.entities)
+    speakers = {result.entities[q.speaker].name for q in result.quotes if q.speaker is not None}
+    assert speakers == {"Carmen Oyarzun"}
+
+
+def test_custom_models_mapping_with_a_missing_package_degrades():
+    result = enrich_text(title="", body="Ana Prado visitó Quito.", language="es", models={"es": "no_such_model"})
+    assert result.language == "es"

@@ -1,0 +1,84 @@
+from articles.enrichment import enrich_text
+
+
+def _speaker(result, quote):
+    return result.entities[quote.speaker].name if quote.speaker is not None else None
+
+
+def test_direct_quote_attributed_through_a_role_noun():
+    # given a person introduced by name, then a quote attributed to "la alcaldesa"
+    body = (
+        "La alcaldesa de Robledal, Marina Echeverri, inauguró el puente este lunes.\n\n"
+        "«Es una obra que esperábamos desde hace veinte años», afirmó la alcaldesa."
+    )
+    # when enriched
+    result = enrich_text(title="Puente", body=body, language="es")
+    # then the quote is direct and hers, and its offsets index the clean text
+    [quote] = [q for q in result.quotes if q.kind != "indirect"]
+    assert quote.kind == "direct"
+    assert quote.text == "Es una obra que esperábamos desde hace veinte años"
+    assert result.clean_text[quote.start : quote.end] == quote.text
+    assert _speaker(result, quote) == "Marina Echeverri"
+
+
+def test_pronoun_and_continuation_in_english():
+    body = (
+        'Chief executive Dana Whitcombe met investors on Friday.\n\n"We are not selling," she said. "We are building."'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quoted = [q for q in result.quotes if q.kind != "indirect"]
+    assert [q.text for q in quoted] == ["We are not selling,", "We are building."]
+    assert {_speaker(result, q) for q in quoted} == {"Dana Whitcombe"}
+
+
+def test_segun_frame_gives_an_indirect_quote_of_the_organisation():
+    body = "Según el Instituto Nacional de Meteorología, las lluvias continuarán hasta el domingo."
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = result.quotes
+    assert quote.kind == "indirect"
+    assert quote.text == "las lluvias continuarán hasta el domingo"
+    assert _speaker(result, quote) == "Instituto Nacional de Meteorología"
+
+
+def test_reported_clause_after_que_is_indirect():
+    body = "El entrenador Julio Arrabal aseguró que el equipo llegará en buena forma a la final."
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = result.quotes
+    assert quote.kind == "indirect"
+    assert quote.text == "el equipo llegará en buena forma a la final"
+    assert _speaker(result, quote) == "Julio Arrabal"
+
+
+def test_titles_and_slogans_are_not_quotes_but_partials_are():
+    body = (
+        "La escritora Irene Sotomayor presentó su libro «La casa del faro» en Toledo. "
+        "Sotomayor calificó la novela de «un ajuste de cuentas con mi infancia»."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quoted = [q for q in result.quotes if q.kind != "indirect"]
+    assert [q.text for q in quoted] == ["un ajuste de cuentas con mi infancia"]
+    assert quoted[0].kind == "partial"
+    assert _speaker(result, quoted[0]) == "Irene Sotomayor"
+
+
+def test_quote_reopened_in_the_next_paragraph_is_one_quote():
+    body = "“Primera parte del discurso.\n\n“Segunda parte”, dijo el portavoz Ernesto Valdivia."
+    result = enrich_text(title="", body=body, language="es")
+    quoted = [q for q in result.quotes if q.kind != "indirect"]
+    assert len(quoted) == 1
+    assert quoted[0].text == "Primera parte del discurso.\n\n“Segunda parte"
+
+
+def test_unnamed_sources_get_no_speaker():
+    body = "«No habrá recortes», dijeron fuentes del ministerio."
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = result.quotes
+    assert quote.speaker is None
+
+
+def test_portuguese_quotes_without_a_model():
+    body = 'O ministro Paulo Mendes disse: "Vamos investir mais."'
+    result = enrich_text(title="", body=body, language="pt")
+    [quote] = result.quotes
+    assert quote.text == "Vamos investir mais."
+    assert _speaker(result, quote) == "Paulo Mendes"

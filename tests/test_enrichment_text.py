@@ -1,0 +1,29 @@
+from articles.enrichment.text import looks_like_html, prepare_text
+
+
+def test_boilerplate_lines_are_set_aside():
+    # given a body with an image id, a spaced-capitals credit, a byline and a comments line
+    body = "Por Ana Beltrán\n\nLa alcaldesa abrió el mercado.\n884213\nR E U T E R S / J U A N\n\nComentarios (12)"
+    # when it is prepared
+    prepared = prepare_text(body=body)
+    # then only the content stays, and each line is classified
+    assert prepared.clean_text == "La alcaldesa abrió el mercado."
+    assert [line.kind for line in prepared.boilerplate] == ["byline", "id", "spaced", "comments"]
+
+
+def test_read_more_copyright_and_credit_lines_are_removed():
+    body = "First paragraph.\nRead more: Another story\nPhoto: Tom Reyes\n© 2026 The Daily Lantern\nLeia mais: outra"
+    prepared = prepare_text(body=body)
+    assert prepared.clean_text == "First paragraph."
+
+
+def test_paragraph_offsets_index_the_clean_text():
+    prepared = prepare_text(body="Uno dos.\n\n\nTres cuatro.\nCinco.")
+    assert prepared.clean_text == "Uno dos.\n\nTres cuatro.\n\nCinco."
+    assert [prepared.clean_text[s:e] for s, e in prepared.paragraphs] == ["Uno dos.", "Tres cuatro.", "Cinco."]
+
+
+def test_html_becomes_paragraphs():
+    body = "<p>Hola <b>mundo</b>.</p><script>var x;</script><p>Adiós&nbsp;amigos.</p>"
+    assert looks_like_html(body)
+    assert prepare_text(body=body).clean_text == "Hola mundo.\n\nAdiós amigos."
