@@ -1,5 +1,6 @@
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 
 class Source(models.Model):
@@ -8,6 +9,9 @@ class Source(models.Model):
     slug = models.SlugField(unique=True)
     name = models.CharField(max_length=200)
     webhook_secret = models.CharField(max_length=200, help_text="Standard Webhooks signing secret (whsec_...).")
+    webhook_secret_previous = models.CharField(
+        max_length=200, blank=True, help_text="During a secret rotation, the old secret is still accepted."
+    )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -16,6 +20,10 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.name or self.slug
+
+    @property
+    def webhook_secrets(self) -> list[str]:
+        return [secret for secret in (self.webhook_secret, self.webhook_secret_previous) if secret]
 
 
 class Article(models.Model):
@@ -40,7 +48,8 @@ class Article(models.Model):
     keywords = models.JSONField(default=list, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     content_hash = models.CharField(max_length=64)
-    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED, db_index=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.RECEIVED)
+    status_changed_at = models.DateTimeField(default=timezone.now)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
     pipeline_version = models.CharField(max_length=32, blank=True)
@@ -56,7 +65,10 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         constraints = [models.UniqueConstraint(fields=["source", "external_id"], name="article_unique_per_source")]
-        indexes = [models.Index(fields=["-published_at", "-id"], name="article_published_idx")]
+        indexes = [
+            models.Index(fields=["-published_at", "-id"], name="article_published_idx"),
+            models.Index(fields=["status", "status_changed_at"], name="article_status_idx"),
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -76,6 +88,23 @@ class ArticleVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class WebhookDelivery(models.Model):
+    """One accepted webhook delivery, kept so a replayed webhook-id returns the same article and enqueues nothing."""
+
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="deliveries")
+    webhook_id = models.CharField(max_length=255)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="deliveries")
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        constraints = [models.UniqueConstraint(fields=["source", "webhook_id"], name="delivery_unique_per_source")]
+        verbose_name_plural = "webhook deliveries"
+
+    def __str__(self) -> str:
+        return self.webhook_id
 
 
 class Entity(models.Model):

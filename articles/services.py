@@ -5,9 +5,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import nh3
@@ -30,24 +30,17 @@ from articles.models import (
     PlaceAlias,
     Quote,
     Source,
+    WebhookDelivery,
 )
-from articles.webhooks import webhook_secret_generate
+from articles.webhooks import text_normalize, webhook_secret_generate
 
 logger = logging.getLogger(__name__)
 
-# Control characters other than tab and newlines are dropped from incoming text.
-CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 HTML_TAG = re.compile(r"<\s*(p|br|div|span|a|em|strong|b|i|h[1-6]|ul|ol|li|figure|img|blockquote|html|body)\b", re.I)
 
 
 def source_create(*, slug: str, name: str = "", secret: str | None = None) -> Source:
     return Source.objects.create(slug=slug, name=name or slug, webhook_secret=secret or webhook_secret_generate())
-
-
-def text_normalize(text: str) -> str:
-    """NFC, Unix newlines, no control characters: what every stored text looks like."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return CONTROL_CHARS.sub("", text)
 
 
 def body_sanitize(body: str) -> str:
@@ -67,14 +60,19 @@ class IngestOutcome:
     article: Article
     created: bool
     changed: bool
+    replayed: bool = False
 
 
-def article_ingest(*, source: Source, payload: dict[str, Any]) -> IngestOutcome:
+def article_ingest(*, source: Source, payload: dict[str, Any], webhook_id: str | None = None) -> IngestOutcome:
     """Store one article from a source; a new or changed article is scheduled for enrichment after commit.
 
-    The same external_id again returns the same article: unchanged content does nothing, changed content
-    keeps the previous version and re-enriches.
+    A replayed webhook-id, or the same external_id with the same content, returns the article and changes nothing;
+    changed content keeps the previous version and re-enriches. Safe under concurrent duplicate deliveries.
     """
+    if webhook_id:
+        delivery = WebhookDelivery.objects.filter(source=source, webhook_id=webhook_id).select_related("article")
+        if replay := delivery.first():
+            return IngestOutcome(article=replay.article, created=False, changed=False, replayed=True)
     title = text_normalize(payload["title"]).strip()
     body = body_sanitize(payload["body"])
     fields = {
@@ -87,28 +85,40 @@ def article_ingest(*, source: Source, payload: dict[str, Any]) -> IngestOutcome:
         "content_hash": _content_hash(title=title, body=body),
     }
     with transaction.atomic():
-        article = Article.objects.select_for_update().filter(source=source, external_id=payload["external_id"]).first()
-        if article is None:
+        outcome = _article_store(source=source, external_id=payload["external_id"], fields=fields)
+        if webhook_id:
             try:
                 with transaction.atomic():
-                    article = Article.objects.create(source=source, external_id=payload["external_id"], **fields)
-            except IntegrityError:  # a concurrent delivery of the same article won the race
-                article = Article.objects.get(source=source, external_id=payload["external_id"])
-                return IngestOutcome(article=article, created=False, changed=False)
-            article_schedule_enrichment(article_id=article.id)
-            return IngestOutcome(article=article, created=True, changed=True)
-        if article.content_hash == fields["content_hash"]:
+                    WebhookDelivery.objects.create(source=source, webhook_id=webhook_id, article=outcome.article)
+            except IntegrityError:
+                pass  # a concurrent copy of this delivery recorded it first
+    return outcome
+
+
+def _article_store(*, source: Source, external_id: str, fields: dict[str, Any]) -> IngestOutcome:
+    article = Article.objects.select_for_update().filter(source=source, external_id=external_id).first()
+    if article is None:
+        try:
+            with transaction.atomic():
+                article = Article.objects.create(source=source, external_id=external_id, **fields)
+        except IntegrityError:  # a concurrent delivery of the same article won the race
+            article = Article.objects.get(source=source, external_id=external_id)
             return IngestOutcome(article=article, created=False, changed=False)
-        ArticleVersion.objects.create(
-            article=article, title=article.title, body=article.body, content_hash=article.content_hash
-        )
-        for name, value in fields.items():
-            setattr(article, name, value)
-        article.status = Article.Status.RECEIVED
-        article.error = ""
-        article.save()
         article_schedule_enrichment(article_id=article.id)
-        return IngestOutcome(article=article, created=False, changed=True)
+        return IngestOutcome(article=article, created=True, changed=True)
+    if article.content_hash == fields["content_hash"]:
+        return IngestOutcome(article=article, created=False, changed=False)
+    ArticleVersion.objects.create(
+        article=article, title=article.title, body=article.body, content_hash=article.content_hash
+    )
+    for name, value in fields.items():
+        setattr(article, name, value)
+    article.status = Article.Status.RECEIVED
+    article.status_changed_at = timezone.now()
+    article.error = ""
+    article.save()
+    article_schedule_enrichment(article_id=article.id)
+    return IngestOutcome(article=article, created=False, changed=True)
 
 
 def article_schedule_enrichment(*, article_id: int) -> None:
@@ -116,23 +126,44 @@ def article_schedule_enrichment(*, article_id: int) -> None:
     transaction.on_commit(lambda: article_enqueue(article_id=article_id))
 
 
+def _status_set(article_id: int, status: str, *, only_from: tuple[str, ...] = (), **fields: Any) -> int:
+    articles = Article.objects.filter(id=article_id)
+    if only_from:
+        articles = articles.filter(status__in=only_from)
+    return articles.update(status=status, status_changed_at=timezone.now(), **fields)
+
+
 def article_enqueue(*, article_id: int) -> bool:
-    """Send the enrichment task; on a broker failure the article stays RECEIVED for a later retry."""
+    """Send the enrichment task; on a broker failure the article stays RECEIVED and the sweeper retries later."""
     from articles.tasks import enrich_article
 
-    Article.objects.filter(id=article_id).update(status=Article.Status.QUEUED)
+    _status_set(article_id, Article.Status.QUEUED)
     try:
         enrich_article.delay(article_id)
     except Exception:  # the broker is down: the database row stays the source of truth
         logger.exception("could not enqueue enrichment of article %s", article_id)
-        Article.objects.filter(id=article_id, status=Article.Status.QUEUED).update(status=Article.Status.RECEIVED)
+        _status_set(article_id, Article.Status.RECEIVED, only_from=(Article.Status.QUEUED,))
         return False
     return True
 
 
+def articles_sweep_stuck(*, stuck_after: timedelta, enriching_after: timedelta) -> list[int]:
+    """Send again the articles whose enrichment message was lost: RECEIVED or QUEUED for too long, or ENRICHING
+    beyond the task time limit (its worker died). Returns their ids."""
+    now = timezone.now()
+    waiting = Article.objects.filter(
+        status__in=[Article.Status.RECEIVED, Article.Status.QUEUED], status_changed_at__lt=now - stuck_after
+    )
+    running = Article.objects.filter(status=Article.Status.ENRICHING, status_changed_at__lt=now - enriching_after)
+    ids = list(waiting.values_list("id", flat=True)) + list(running.values_list("id", flat=True))
+    for article_id in ids:
+        article_enqueue(article_id=article_id)
+    return ids
+
+
 def article_enrich(*, article_id: int) -> Article:
     """Run the enrichment pipeline on an article and store its results; safe to run any number of times."""
-    Article.objects.filter(id=article_id).update(status=Article.Status.ENRICHING, attempts=F("attempts") + 1)
+    _status_set(article_id, Article.Status.ENRICHING, attempts=F("attempts") + 1)
     article = Article.objects.get(id=article_id)
     result = enrich_text(
         title=article.title,
@@ -141,11 +172,13 @@ def article_enrich(*, article_id: int) -> Article:
         models=settings.ENRICHMENT_MODELS,
     )
     with transaction.atomic():
+        enriched_hash = article.content_hash
         article = Article.objects.select_for_update().get(id=article_id)
-        if article.content_hash != _content_hash(title=article.title, body=article.body):
+        if article.content_hash != enriched_hash:
             return article  # changed meanwhile: the enrichment scheduled by that change will store its results
         enrichment_apply(article=article, result=result)
         article.status = Article.Status.ENRICHED
+        article.status_changed_at = timezone.now()
         article.error = ""
         article.enriched_at = timezone.now()
         article.save()
@@ -153,7 +186,7 @@ def article_enrich(*, article_id: int) -> Article:
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
-    Article.objects.filter(id=article_id).update(status=Article.Status.FAILED, error=error[:5000])
+    _status_set(article_id, Article.Status.FAILED, error=error[:5000])
 
 
 ENTITY_MODELS = {

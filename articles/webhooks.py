@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import base64
+import re
 import secrets
+import unicodedata
 
 from rest_framework import serializers
 from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 SIGNATURE_HEADERS = ("webhook-id", "webhook-timestamp", "webhook-signature")
+# Control characters other than tab and newlines, and invisible separators, are dropped from incoming text.
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
+
+
+def text_normalize(text: str) -> str:
+    """NFC, Unix newlines, no control characters: what every stored text looks like."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return CONTROL_CHARS.sub("", text)
 
 
 class SignatureError(Exception):
@@ -31,21 +41,27 @@ def webhook_secret_is_valid(secret: str) -> bool:
     return len(key) >= 16
 
 
-def webhook_verify(*, secret: str, body: bytes, headers: dict[str, str]) -> None:
-    """Check the Standard Webhooks signature of a raw body; raise SignatureError saying what is wrong."""
+def webhook_verify(*, secrets: list[str], body: bytes, headers: dict[str, str]) -> None:
+    """Check the Standard Webhooks signature of a raw body against a source's secrets (two during a rotation).
+
+    Raises SignatureError saying what is wrong. Comparison is constant-time (hmac.compare_digest in the library).
+    """
     lowered = {key.lower(): value for key, value in headers.items()}
     missing = [name for name in SIGNATURE_HEADERS if not lowered.get(name)]
     if missing:
         raise SignatureError(f"missing header(s): {', '.join(missing)}")
-    try:
-        Webhook(secret).verify(body, {name: lowered[name] for name in SIGNATURE_HEADERS}, json_parse=False)
-    except WebhookVerificationError as exc:
-        message = str(exc)
-        if "too old" in message or "too new" in message:
-            raise SignatureError(f"{message.lower()}: the webhook-timestamp must be within 5 minutes") from exc
-        raise SignatureError("no valid signature for this source") from exc
-    except (ValueError, UnicodeDecodeError) as exc:  # malformed header values or a body that is not UTF-8
-        raise SignatureError("malformed signature header or body") from exc
+    signed_headers = {name: lowered[name] for name in SIGNATURE_HEADERS}
+    for secret in secrets:
+        try:
+            Webhook(secret).verify(body, signed_headers, json_parse=False)
+            return
+        except WebhookVerificationError as exc:
+            message = str(exc)
+            if "too old" in message or "too new" in message:
+                raise SignatureError(f"{message.lower()}: the webhook-timestamp must be within 5 minutes") from exc
+        except (ValueError, UnicodeDecodeError) as exc:  # malformed header values or a body that is not UTF-8
+            raise SignatureError("malformed signature header or body") from exc
+    raise SignatureError("no valid signature for this source")
 
 
 class IngestPayloadSerializer(serializers.Serializer):
@@ -58,3 +74,15 @@ class IngestPayloadSerializer(serializers.Serializer):
     published_at = serializers.DateTimeField(required=False, allow_null=True)
     language = serializers.CharField(max_length=8, required=False, allow_blank=True, allow_null=True)
     authors = serializers.ListField(child=serializers.CharField(max_length=300), required=False, max_length=50)
+
+    def to_internal_value(self, data):
+        if isinstance(data, dict):  # normalise before validating, so a stray control character is cleaned, not refused
+            data = {
+                key: text_normalize(value)
+                if isinstance(value, str)
+                else [text_normalize(v) if isinstance(v, str) else v for v in value]
+                if isinstance(value, list)
+                else value
+                for key, value in data.items()
+            }
+        return super().to_internal_value(data)

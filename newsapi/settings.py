@@ -92,6 +92,14 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 
+# Cache (throttling counters, later query caching): Redis when CACHE_URL is set, else per-process memory.
+CACHE_URL = os.environ.get("CACHE_URL", "")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+    if CACHE_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
+
 # Celery: with no broker configured, tasks run in-process so the embedded default needs nothing else running.
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "")
 CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
@@ -104,8 +112,27 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = int(os.environ.get("ENRICHMENT_TIME_LIMIT", "300"))
 CELERY_TASK_SOFT_TIME_LIMIT = CELERY_TASK_TIME_LIMIT - 30
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-# A message whose worker died is redelivered after this many seconds, not the default hour.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 60}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# The webhook must answer fast even when Redis is down: publish gives up quickly and the sweeper re-sends later.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0, "interval_step": 0.2, "interval_max": 0.2}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    # A message whose worker died is redelivered within visibility_timeout + restore interval (about 22 s) instead
+    # of the default hour. A task running longer than this is delivered twice; enrichment is idempotent, so the
+    # cost is only the repeated work.
+    "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", "20")),
+    "unacked_restore_interval": 2,
+    "unacked_restore_throttle": 1,
+    "socket_connect_timeout": 2,
+    "socket_timeout": 5,
+}
+# Articles stuck in RECEIVED or QUEUED this long (a lost message, a broker outage) are sent again.
+ENRICHMENT_STUCK_AFTER = int(os.environ.get("ENRICHMENT_STUCK_AFTER", "120"))
+CELERY_BEAT_SCHEDULE = {
+    "sweep-stuck-articles": {
+        "task": "articles.tasks.sweep_stuck_articles",
+        "schedule": float(os.environ.get("ENRICHMENT_SWEEP_INTERVAL", "60")),
+    },
+}
 
 # Enrichment: spaCy package per language; a user with internet can switch Spanish to es_core_news_lg.
 ENRICHMENT_MODELS = {
@@ -115,6 +142,7 @@ ENRICHMENT_MODELS = {
 
 # Ingestion
 INGEST_MAX_BODY_BYTES = int(os.environ.get("INGEST_MAX_BODY_BYTES", str(5 * 1024 * 1024)))
+INGEST_RATE_LIMIT = os.environ.get("INGEST_RATE_LIMIT", "600/min")  # per source; empty disables
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BODY_BYTES + 1024
 
 REST_FRAMEWORK = {

@@ -4,6 +4,7 @@ import json
 import time
 
 import pytest
+from django.core.cache import cache
 
 from articles.models import Article, ArticleVersion
 from tests.conftest import post_signed, signed_headers
@@ -146,3 +147,73 @@ def test_html_bodies_lose_scripts_and_event_handlers(deliver):
 
     assert "script" not in article.body and "onclick" not in article.body and "p{}" not in article.body
     assert "La alcaldesa habló." in article.clean_text
+
+
+def test_replayed_webhook_id_returns_the_same_article_and_enqueues_nothing(client, source, monkeypatch):
+    body = json.dumps(PAYLOAD).encode()
+    headers = signed_headers(source.webhook_secret, body)
+    first = client.post(f"/api/v1/ingest/{source.slug}/", data=body, content_type="application/json", headers=headers)
+    enqueued = []
+    monkeypatch.setattr("articles.services.article_schedule_enrichment", lambda **kw: enqueued.append(kw))
+
+    again = client.post(f"/api/v1/ingest/{source.slug}/", data=body, content_type="application/json", headers=headers)
+
+    assert first.status_code == 202 and again.status_code == 200
+    assert again.json()["id"] == first.json()["id"]
+    assert enqueued == []
+
+
+def test_previous_secret_is_accepted_during_a_rotation(client, source):
+    old_secret = source.webhook_secret
+    source.webhook_secret_previous = old_secret
+    source.webhook_secret = SourceFactory.build().webhook_secret
+    source.save()
+    body = json.dumps(PAYLOAD).encode()
+
+    with_old = client.post(
+        f"/api/v1/ingest/{source.slug}/",
+        data=body,
+        content_type="application/json",
+        headers=signed_headers(old_secret, body),
+    )
+    source.webhook_secret_previous = ""
+    source.save()
+    after_rotation = client.post(
+        f"/api/v1/ingest/{source.slug}/",
+        data=body,
+        content_type="application/json",
+        headers=signed_headers(old_secret, body),
+    )
+
+    assert with_old.status_code == 202
+    assert after_rotation.status_code == 401
+
+
+def test_bodies_above_the_limit_get_413(deliver, settings):
+    settings.INGEST_MAX_BODY_BYTES = 1000
+
+    response = deliver(PAYLOAD | {"body": "x" * 2000})
+
+    assert response.status_code == 413
+    assert Article.objects.count() == 0
+
+
+def test_each_source_is_rate_limited_with_retry_after(deliver, settings):
+    settings.INGEST_RATE_LIMIT = "2/min"
+    cache.clear()
+
+    statuses = [deliver(PAYLOAD | {"external_id": f"r-{n}"}).status_code for n in range(3)]
+    limited = deliver(PAYLOAD | {"external_id": "r-last"})
+
+    assert statuses == [202, 202, 429]
+    assert int(limited["Retry-After"]) > 0
+    cache.clear()
+
+
+def test_control_characters_and_odd_unicode_are_normalised(deliver):
+    payload = PAYLOAD | {"external_id": "u-1", "title": "Cafe\u0301\x00 del\u200b puerto", "body": "Texto\x07 limpio."}
+
+    article = Article.objects.get(id=deliver(payload).json()["id"])
+
+    assert article.title == "Café del puerto"
+    assert article.body == "Texto limpio."

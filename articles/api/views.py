@@ -2,7 +2,8 @@ from __future__ import annotations
 
 import json
 
-from django.db import transaction
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from graphql_relay import to_global_id
@@ -14,6 +15,7 @@ from rest_framework.views import APIView
 
 from articles import selectors, services
 from articles.api import filters, serializers
+from articles.api.throttling import SourceRateThrottle
 from articles.models import Organization, Person, Place, Source
 from articles.webhooks import IngestPayloadSerializer, SignatureError, webhook_verify
 
@@ -45,9 +47,17 @@ class IngestView(APIView):
         content_type = (request.content_type or "").split(";")[0].strip().lower()
         if content_type != "application/json":
             return error_response(415, "send the article as application/json")
-        raw = request.body  # the signature covers the exact bytes, so verify before parsing
+        limit = settings.INGEST_MAX_BODY_BYTES
+        declared = request.META.get("CONTENT_LENGTH") or "0"
+        if not declared.isdigit() or int(declared) > limit:
+            return error_response(413, f"the body exceeds {limit} bytes")
+        self.check_source_rate(request, source)
         try:
-            webhook_verify(secret=source.webhook_secret, body=raw, headers=dict(request.headers))
+            raw = request.body  # the signature covers the exact bytes, so verify before parsing
+        except RequestDataTooBig:
+            return error_response(413, f"the body exceeds {limit} bytes")
+        try:
+            webhook_verify(secrets=source.webhook_secrets, body=raw, headers=dict(request.headers))
         except SignatureError as exc:
             return error_response(401, str(exc))
         try:
@@ -59,8 +69,9 @@ class IngestView(APIView):
         validated = IngestPayloadSerializer(data=payload)
         if not validated.is_valid():
             return error_response(400, "invalid article", fields=validated.errors)
-        with transaction.atomic():
-            outcome = services.article_ingest(source=source, payload=validated.validated_data)
+        outcome = services.article_ingest(
+            source=source, payload=validated.validated_data, webhook_id=request.headers["webhook-id"]
+        )
         article = outcome.article
         article.refresh_from_db(fields=["status"])
         receipt = {
@@ -69,7 +80,12 @@ class IngestView(APIView):
             "status": article.status,
             "url": request.build_absolute_uri(reverse("article-detail", args=[article.id])),
         }
-        return Response(receipt, status=status.HTTP_202_ACCEPTED)
+        return Response(receipt, status=status.HTTP_200_OK if outcome.replayed else status.HTTP_202_ACCEPTED)
+
+    def check_source_rate(self, request: Request, source: Source) -> None:
+        throttle = SourceRateThrottle()
+        if not throttle.allow_request(request, self, source=source):
+            self.throttled(request, throttle.wait())
 
 
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
