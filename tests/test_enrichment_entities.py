@@ -32,7 +32,10 @@ def test_acronym_in_parentheses_merges_with_its_organisation():
 
 
 def test_mentions_index_the_clean_text_and_boilerplate_names_count():
-    body = "By Rosa Tamblyn\n\nHarlow Dynamics said on Monday that it would hire 200 engineers in Ohio.\n\n© 2026 The Lantern"
+    body = (
+        "By Rosa Tamblyn\n\nHarlow Dynamics said on Monday that it would hire 200 engineers in Ohio.\n\n"
+        "© 2026 The Lantern"
+    )
     result = enrich_text(title="Hiring", body=body, language="en")
     for entity in result.entities:
         for mention in entity.mentions:

@@ -49,7 +49,8 @@ _CAP = "A-ZÁÉÍÓÚÑÜÇÀÂÊÔÃÕ"
 _NAME_RE = rf"[{_CAP}][\w'’.-]*(?:\s+(?:(?:de|del|da|do|dos|das|van|von)\s+)?[{_CAP}][\w'’.-]*){{0,4}}"
 _DATELINE = re.compile(
     rf"^(?P<place>[{_CAP}][\w{_CAP}'’. -]{{1,40}}?)\s*"
-    rf"(?:,\s*\d{{1,2}}\s+(?:de\s+)?\w{{3,10}}\.?(?:\s+de\s+\d{{4}})?\s*(?:\((?P<agency>[{_CAP}][\w .]{{1,20}})\))?\s*\.?\s*[-–—]+"
+    rf"(?:,\s*\d{{1,2}}\s+(?:de\s+)?\w{{3,10}}\.?(?:\s+de\s+\d{{4}})?\s*"
+    rf"(?:\((?P<agency>[{_CAP}][\w .]{{1,20}})\))?\s*\.?\s*[-–—]+"
     rf"|\s+[-–—]\s+|\s*\((?P<agency2>[{_CAP}]{{2,}})\)\s*\.?\s*[-–—]+)"
 )
 _BYLINE_NAMES = re.compile(_NAME_RE)
@@ -344,10 +345,9 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
             yield _Candidate(None, None, match.group("org").strip(), "organization", 10.0)
-    elif line.kind == "copyright":
-        if match := _COPYRIGHT_ORG.search(text):
-            org = re.sub(r"\s+\d{4}$", "", match.group("org")).strip()
-            yield _Candidate(None, None, org, "organization", 10.0)
+    elif line.kind == "copyright" and (match := _COPYRIGHT_ORG.search(text)):
+        org = re.sub(r"\s+\d{4}$", "", match.group("org")).strip()
+        yield _Candidate(None, None, org, "organization", 10.0)
 
 
 def _dateline_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:

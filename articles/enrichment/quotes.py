@@ -565,7 +565,7 @@ class _Resolver:
             source = self._frame_source(token)
             if source is None:
                 continue
-            head, s_first, s_last = source
+            head, _s_first, s_last = source
             entity, text, confidence = self._resolve_source(head, base)
             if entity is None:
                 continue
