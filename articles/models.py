@@ -283,3 +283,24 @@ class Quote(models.Model):
     @property
     def speaker(self) -> Person | Organization | None:
         return self.speaker_person or self.speaker_organization
+
+
+class EditorDecision(models.Model):
+    """A correction made by an editor (who, when, what), kept as the audit trail of manual changes."""
+
+    class Action(models.TextChoices):
+        MERGE = "merge", "merge entities"
+        VERIFY_QUOTE = "verify_quote", "verify quote"
+        REJECT_QUOTE = "reject_quote", "mark as not a quote"
+        REENRICH = "reenrich", "re-run enrichment"
+
+    user = models.ForeignKey("auth.User", null=True, blank=True, on_delete=models.SET_NULL)
+    action = models.CharField(max_length=20, choices=Action.choices)
+    details = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.user or 'system'} at {self.created_at:%Y-%m-%d %H:%M}"

@@ -21,6 +21,7 @@ from articles.enrichment.types import EnrichmentResult, ExtractedEntity
 from articles.models import (
     Article,
     ArticleVersion,
+    EditorDecision,
     Mention,
     Organization,
     OrganizationAlias,
@@ -333,3 +334,48 @@ def _lock_names(kind: str, keys: list[str]) -> None:
     with connection.cursor() as cursor:
         for key in sorted(keys):
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(f"{kind}:{key}".encode()) - 2**31])
+
+
+def entity_merge(*, keep: Person | Organization | Place, others: list, user=None) -> Person | Organization | Place:
+    """Fold other records of the same type into one: their names become aliases, their mentions and quotes move.
+
+    Re-enrichment resolves the old names through those aliases, so the merge survives it.
+    """
+    model, alias_model, fk = ENTITY_MODELS[type(keep).__name__.lower()]
+    others = [other for other in others if other.pk != keep.pk]
+    if any(type(other) is not model for other in others):
+        raise ValueError("only records of the same type can be merged")
+    with transaction.atomic():
+        known = set(keep.aliases.values_list("normalized_name", flat=True)) | {keep.normalized_name}
+        for other in others:
+            for name in [other.name, *other.aliases.values_list("name", flat=True)]:
+                if normalize_name(name) not in known:
+                    alias_model.objects.create(**{fk: keep, "name": name})
+                    known.add(normalize_name(name))
+            kept_mentions = {mention.article_id: mention for mention in Mention.objects.filter(**{fk: keep})}
+            for mention in Mention.objects.filter(**{fk: other}):
+                target = kept_mentions.get(mention.article_id)
+                if target is None:
+                    setattr(mention, fk, keep)
+                    mention.save(update_fields=[fk])
+                    continue
+                target.offsets = sorted(target.offsets + mention.offsets)
+                target.surface_forms = list(dict.fromkeys(target.surface_forms + mention.surface_forms))
+                target.salience = max(target.salience, mention.salience)
+                target.verified = target.verified or mention.verified
+                target.save(update_fields=["offsets", "surface_forms", "salience", "verified"])
+                mention.delete()
+            if model is Person:
+                Quote.objects.filter(speaker_person=other).update(speaker_person=keep)
+            elif model is Organization:
+                Quote.objects.filter(speaker_organization=other).update(speaker_organization=keep)
+                Mention.objects.filter(affiliation=other).update(affiliation=keep)
+            other.delete()
+        keep.verified = True
+        keep.save(update_fields=["verified"])
+        EditorDecision.objects.create(
+            user=user,
+            action=EditorDecision.Action.MERGE,
+            details={"type": fk, "kept": keep.pk, "name": keep.name, "merged": [o.name for o in others]},
+        )
+    return keep

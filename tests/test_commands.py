@@ -7,6 +7,7 @@ from django.core.management import CommandError, call_command
 
 from articles.models import Article, Source
 from tests.conftest import FIXTURES
+from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,17 @@ def test_ingest_reports_failures_with_a_non_zero_exit(tmp_path):
 
     with pytest.raises(CommandError):
         call_command("ingest", str(tmp_path), "--source", "files", stdout=StringIO(), stderr=StringIO())
+
+
+def test_reenrich_failed_retries_only_failed_articles():
+    failed = ArticleFactory(status=Article.Status.FAILED, error="boom", body="La jueza Marta Gil habló en Bilbao.")
+    done = ArticleFactory(status=Article.Status.ENRICHED)
+    out = StringIO()
+
+    call_command("reenrich", "--failed", stdout=out, stderr=StringIO())
+
+    failed.refresh_from_db()
+    done.refresh_from_db()
+    assert failed.status == Article.Status.ENRICHED and failed.error == ""
+    assert done.attempts == 0
+    assert "1 of 1 article(s) scheduled" in out.getvalue()

@@ -4,8 +4,8 @@ import pytest
 
 from articles import services
 from articles.enrichment.types import ExtractedEntity, Span
-from articles.models import Article, Mention, Person, Quote
-from tests.factories import PersonFactory, SourceFactory
+from articles.models import Article, EditorDecision, Mention, Person, Quote
+from tests.factories import OrganizationFactory, PersonFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -134,3 +134,25 @@ def test_failed_enrichment_keeps_the_error(ingest, monkeypatch):
     article.refresh_from_db()
     assert article.status == Article.Status.FAILED
     assert "pipeline exploded" in article.error
+
+
+def test_merged_people_stay_merged_after_re_enrichment(ingest):
+    source = SourceFactory()
+    ingest(source, "m-1", body="Sasha Ivanova Petrov habló en Kiev.\n\n“Seguiremos”, dijo Sasha Ivanova Petrov.")
+    article = ingest(source, "m-2", body="Alexandra Petrov habló en Kiev.\n\n“Seguiremos”, dijo Alexandra Petrov.")
+    article = article.article
+    keep = Person.objects.get(name="Sasha Ivanova Petrov")
+    other = Person.objects.get(name="Alexandra Petrov")
+
+    services.entity_merge(keep=keep, others=[other])
+    services.article_enrich(article_id=article.id)
+
+    assert not Person.objects.filter(name="Alexandra Petrov").exists()
+    assert Person.objects.get(id=keep.id).mentions.count() == 2
+    assert Quote.objects.filter(article=article).get().speaker_person_id == keep.id
+    assert EditorDecision.objects.get().details["merged"] == ["Alexandra Petrov"]
+
+
+def test_merging_records_of_different_types_is_refused():
+    with pytest.raises(ValueError):
+        services.entity_merge(keep=PersonFactory(), others=[OrganizationFactory()])
