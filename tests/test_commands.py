@@ -1,5 +1,6 @@
 """Management commands: sources, file ingestion and the demo set-up."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -60,3 +61,29 @@ def test_reenrich_failed_retries_only_failed_articles():
     assert failed.status == Article.Status.ENRICHED and failed.error == ""
     assert done.attempts == 0
     assert "1 of 1 article(s) scheduled" in out.getvalue()
+
+
+def test_evaluate_prints_the_scorer_summary_for_a_gold_folder(tmp_path):
+    gold = {
+        "id": "t-1",
+        "title": "Obras",
+        "body": "La alcaldesa de Gijón, Nuria Pastor, habló ayer.\n\n“Las obras acabarán en mayo”, dijo Pastor.",
+        "people": [{"name": "Nuria Pastor", "mentions": ["Nuria Pastor", "Pastor"]}],
+        "organizations": [],
+        "places": [{"name": "Gijón", "mentions": ["Gijón"]}],
+        "quotes": [{"text": "Las obras acabarán en mayo", "speaker": "Nuria Pastor", "kind": "direct"}],
+    }
+    (tmp_path / "t-1.json").write_text(json.dumps(gold, ensure_ascii=False))
+    out = StringIO()
+
+    call_command("evaluate", str(tmp_path), "--json", str(tmp_path / "report.json"), stdout=out)
+
+    summary = json.loads((tmp_path / "report.json").read_text())["summary"]
+    printed = out.getvalue().splitlines()[-1]
+    assert printed.startswith("SUMMARY ") and f"quoted={summary['quoted']['f1']:.3f}" in printed
+    assert summary["quoted"]["gold"] == 1 and summary["people"]["gold"] == 1
+
+
+def test_evaluate_refuses_a_folder_without_gold_files(tmp_path):
+    with pytest.raises(CommandError):
+        call_command("evaluate", str(tmp_path), stdout=StringIO())
