@@ -24,7 +24,7 @@ from .lexicon import (
     PORTFOLIOS,
 )
 from .normalize import normalize_name
-from .text import BoilerplateLine
+from .text import BoilerplateLine, Dateline
 from .types import EntityKind, ExtractedEntity
 from .types import Span as TextSpan
 
@@ -47,12 +47,6 @@ _SPLIT_CONNECTORS = frozenset({"de", "del", "of", "da", "do", "dos", "das", "di"
 
 _CAP = "A-ZÁÉÍÓÚÑÜÇÀÂÊÔÃÕ"
 _NAME_RE = rf"[{_CAP}][\w'’.-]*(?:\s+(?:(?:de|del|da|do|dos|das|van|von)\s+)?[{_CAP}][\w'’.-]*){{0,4}}"
-_DATELINE = re.compile(
-    rf"^(?P<place>[{_CAP}][\w{_CAP}'’. -]{{1,40}}?)\s*"
-    rf"(?:,\s*\d{{1,2}}\s+(?:de\s+)?\w{{3,10}}\.?(?:\s+de\s+\d{{4}})?\s*"
-    rf"(?:\((?P<agency>[{_CAP}][\w .]{{1,20}})\))?\s*\.?\s*[-–—]+"
-    rf"|\s+[-–—]\s+|\s*\((?P<agency2>[{_CAP}]{{2,}})\)\s*\.?\s*[-–—]+)"
-)
 _BYLINE_NAMES = re.compile(_NAME_RE)
 _AGENCY_SLASH = re.compile(rf"\b(?P<org>[{_CAP}]{{2,}})\s*/\s*(?P<person>{_NAME_RE})")
 _PAREN_CREDIT = re.compile(rf"\((?P<person>{_NAME_RE})\s*/\s*(?P<org>[^)]+?)\)")
@@ -350,18 +344,17 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         yield _Candidate(None, None, org, "organization", 10.0)
 
 
-def _dateline_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
-    for start, end in paragraphs[:3]:
-        match = _DATELINE.match(clean_text[start:end])
-        if not match:
-            continue
-        place = match.group("place").strip()
-        if len(place.split()) <= 4:
-            yield _Candidate(start, start + len(place), place, "place", 10.0)
-        for group in ("agency", "agency2"):
-            if agency := match.group(group):
-                s = start + match.start(group)
-                yield _Candidate(s, s + len(agency), agency, "organization", 10.0)
+def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Dateline]]) -> Iterable[_Candidate]:
+    for start, dateline in datelines:
+        s, e = dateline.place
+        place = clean_text[start + s : start + e]
+        yield _Candidate(start + s, start + e, place, "place", 10.0)
+        if dateline.region is not None:
+            s, e = dateline.region
+            yield _Candidate(start + s, start + e, clean_text[start + s : start + e], "place", 10.0)
+        if dateline.agency is not None:
+            s, e = dateline.agency
+            yield _Candidate(start + s, start + e, clean_text[start + s : start + e], "organization", 10.0)
 
 
 class _UnionFind:
@@ -493,12 +486,13 @@ def extract_entities(
     boilerplate: Sequence[BoilerplateLine],
     boilerplate_docs: Sequence[Doc],
     trained: bool,
+    datelines: Sequence[tuple[int, Dateline]] = (),
 ) -> EntityIndex:
     """One entity per real-world referent, with all its mentions in `clean_text`."""
     candidates: list[_Candidate] = []
     for (start, _end), doc in zip(paragraphs, docs, strict=True):
         candidates.extend(_doc_candidates(doc, start, trained))
-    candidates.extend(_dateline_candidates(clean_text, paragraphs))
+    candidates.extend(_dateline_candidates(clean_text, datelines))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if line.kind == "credit":

@@ -14,7 +14,7 @@ from functools import lru_cache
 from .lexicon import REPORTING_VERBS
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*|\d[\d.,]*|[.!?;:,()\[\]«»“”\"—–]")
-_BREAK = frozenset(".!?;:,()[]«»“”\"—–")
+_BREAK = frozenset('.!?;:,()[]«»“”"—–')
 _SENTENCE_END = frozenset(".!?")
 _MAX_WORDS = 3
 _SAID = frozenset(REPORTING_VERBS) | frozenset({"said", "says", "told", "dijo", "afirmó", "aseguró", "según"})
@@ -33,7 +33,6 @@ def _stop_words(language: str) -> frozenset[str]:
         words = set(STOP_WORDS)
     # "said", "afirmó": frequent in every article, so they say nothing about this one.
     return frozenset(w.lower() for w in words) | _SAID
-
 
 
 def extract_keywords(*, text: str, language: str, top: int = 10) -> list[str]:

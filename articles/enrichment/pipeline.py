@@ -9,7 +9,7 @@ from .keywords import extract_keywords
 from .language import detect_language
 from .nlp import model_for
 from .quotes import extract_quotes
-from .text import prepare_text
+from .text import Dateline, find_dateline, prepare_text
 from .types import EnrichmentResult
 
 PIPELINE_VERSION = "2026.11.1"
@@ -26,7 +26,7 @@ def enrich_text(
     clean_text = prepared.clean_text
     lang = detect_language(text=f"{title or ''}\n{clean_text}", hint=language)
     nlp, trained = model_for(language=lang, models=models)
-    paragraphs = prepared.paragraphs
+    paragraphs, datelines = _without_datelines(clean_text, prepared.paragraphs)
     named = [line for line in prepared.boilerplate if line.kind in _NAMED_BOILERPLATE]
     texts = [clean_text[s:e] for s, e in paragraphs] + [line.text for line in named]
     docs = list(nlp.pipe(texts))
@@ -38,6 +38,7 @@ def enrich_text(
         boilerplate=named,
         boilerplate_docs=extra_docs,
         trained=trained,
+        datelines=datelines,
     )
     if trained:
         assign_roles(index=index, docs=para_docs, paragraphs=paragraphs)
@@ -53,6 +54,27 @@ def enrich_text(
         keywords=extract_keywords(text=clean_text, language=lang),
         pipeline_version=PIPELINE_VERSION,
     )
+
+
+def _without_datelines(
+    clean_text: str, paragraphs: list[tuple[int, int]]
+) -> tuple[list[tuple[int, int]], list[tuple[int, Dateline]]]:
+    """Paragraphs for the model with any opening dateline cut off, and the datelines found.
+
+    "SAN FRANCISCO — Larkspur said ..." parses with the city as the subject of "said"; the model never sees the
+    dateline, whose place and agency come from its own parser.
+    """
+    kept: list[tuple[int, int]] = []
+    found: list[tuple[int, Dateline]] = []
+    for i, (start, end) in enumerate(paragraphs):
+        dateline = find_dateline(clean_text[start:end]) if i < 3 and not found else None
+        if dateline is None:
+            kept.append((start, end))
+            continue
+        found.append((start, dateline))
+        if start + dateline.end < end:
+            kept.append((start + dateline.end, end))
+    return kept, found
 
 
 def _score_salience(entities, quotes, length: int) -> None:

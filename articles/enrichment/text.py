@@ -185,3 +185,81 @@ def prepare_text(*, body: str) -> PreparedText:
         paragraphs.append((offset, offset + len(piece)))
         offset += len(piece) + 2
     return PreparedText(clean_text="\n\n".join(pieces), paragraphs=paragraphs, boilerplate=boilerplate)
+
+
+# Lower-cased names of news agencies that sign datelines in mixed case ("(Reuters)", "(Lusa)").
+WIRE_AGENCIES = frozenset(
+    {
+        "reuters",
+        "lusa",
+        "télam",
+        "telam",
+        "xinhua",
+        "bloomberg",
+        "sputnik",
+        "efe",
+        "dpa",
+        "ansa",
+        "europa press",
+        "agência brasil",
+        "agencia brasil",
+        "kyodo",
+        "yonhap",
+        "notimex",
+        "prensa latina",
+        "andina",
+        "colprensa",
+    }
+)
+_DL_WORD = rf"{_CAP}[\w'’.-]*"
+_DL_PLACE = rf"{_DL_WORD}(?:\s+(?:de|del|da|do|dos|das)?\s*{_DL_WORD}){{0,3}}"
+_DATELINE = re.compile(
+    rf"^(?P<place>{_DL_PLACE})"
+    rf"(?:\s*\((?P<region>{_DL_PLACE})\))?"
+    rf"(?:,\s*(?P<region2>{_DL_PLACE}))?"
+    r"(?:,?\s*\d{1,2}\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+(?:de\s+)?\d{4})?)?"
+    rf"\s*(?:\((?P<agency>{_CAP}[\w .&-]{{1,24}})\))?"
+    r"\s*\.?\s*(?:[-–—]+|:)(?:\s+|$)"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where a wire story's opening "PLACE, Region, date (AGENCY) —" sits in its paragraph (offsets relative to it)."""
+
+    end: int  # first character of the story proper
+    place: tuple[int, int]
+    region: tuple[int, int] | None
+    agency: tuple[int, int] | None
+
+
+def find_dateline(paragraph: str) -> Dateline | None:
+    """The dateline opening `paragraph`, or None; it needs a closing dash so that a sentence is never taken for one."""
+    match = _DATELINE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place")
+    if place.lower() == place or len(match.group(0)) > 90:
+        return None
+    # An ordinary sentence may open with a name and a dash; a dateline's place is upper case, or carries a date,
+    # an agency or a region.
+    marked = (
+        match.group("agency") or match.group("region") or match.group("region2") or re.search(r"\d", match.group(0))
+    )
+    if not (place.isupper() or marked):
+        return None
+    agency = match.span("agency") if match.group("agency") else None
+    region_group = next((g for g in ("region", "region2") if match.group(g)), None)
+    if agency is None and region_group == "region" and _is_agency(match.group("region")):
+        # "WASHINGTON (Reuters) -": the parenthesis names the agency, not a region.
+        agency, region_group = match.span("region"), ("region2" if match.group("region2") else None)
+    return Dateline(
+        end=match.end(),
+        place=match.span("place"),
+        region=match.span(region_group) if region_group else None,
+        agency=agency,
+    )
+
+
+def _is_agency(text: str) -> bool:
+    return text.isupper() or text.lower() in WIRE_AGENCIES
