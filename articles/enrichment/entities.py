@@ -12,14 +12,17 @@ from spacy.tokens import Doc, Span, Token
 
 from .lexicon import (
     COUNTRIES,
+    DESK_BYLINES,
     HONORIFICS,
     KNOWN_ACRONYMS,
+    KNOWN_PLATFORMS,
     LEADING_ARTICLES,
     NAME_CONNECTORS,
     NOT_NAMES,
     ORG_CONNECTORS,
     ORG_HEADS,
     ORG_TAILS,
+    ORG_TYPE_NOUNS,
     PERSON_ROLE_NOUNS,
     PORTFOLIOS,
 )
@@ -41,6 +44,7 @@ _COUNTRY_KEYS = frozenset(normalize_name(c) for c in COUNTRIES)
 ORG_HEADS = frozenset(normalize_name(w) for w in ORG_HEADS)
 ORG_TAILS = frozenset(normalize_name(w) for w in ORG_TAILS)
 _NOT_NAME_KEYS = frozenset(normalize_name(w) for w in NOT_NAMES)
+_PLATFORM_KEYS = frozenset(normalize_name(w) for w in KNOWN_PLATFORMS)
 _ACRONYM_KEYS = {k: frozenset(normalize_name(v) for v in vs) for k, vs in KNOWN_ACRONYMS.items()}
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "NUM", "PUNCT"})
 _SPLIT_CONNECTORS = frozenset({"de", "del", "of", "da", "do", "dos", "das", "di"})
@@ -192,7 +196,7 @@ def _after_preposition(token: Token) -> bool:
     i = token.i - 1
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
-    return i < 0 or doc[i].lower_ in ("de", "del", "of", "para", "for")
+    return i < 0 or doc[i].lower_ in ("de", "del", "of", "para", "for", "do", "da", "dos", "das")
 
 
 def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind, float]]:
@@ -202,8 +206,12 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("organization", 10.0))
     if key in _COUNTRY_KEYS:
         votes.append(("place", 10.0))
+    if key in _PLATFORM_KEYS:
+        votes.append(("organization", 10.0))
     first, doc = run[0], run[0].doc
     prev = doc[first.i - 1] if first.i > 0 else None
+    if _introduced_as_organisation(first):
+        votes.append(("organization", 6.0))
     if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)) and prev.pos_ != "PROPN":
         votes.append(("person", 5.0))
     if trained:
@@ -216,6 +224,21 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
+
+
+def _introduced_as_organisation(first: Token) -> bool:
+    """ "la cooperativa agroalimentaria Olmedal", "la asociación de consumidores Facua", "the shipbuilder X"."""
+    doc = first.doc
+    for back in range(1, 4):
+        i = first.i - back
+        if i < 0:
+            return False
+        token = doc[i]
+        if token.lower_ in ORG_TYPE_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
+            return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "PROPN") or token.text[0].isupper():
+            return False
+    return False
 
 
 def _role_suffix(token: Token) -> bool:
@@ -327,6 +350,8 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
     """Bylines, credits and copyright lines name people and outlets even though they are not content."""
     text = line.text
     if line.kind == "byline":
+        if text.split()[0].lower().rstrip(":") in DESK_BYLINES:
+            return
         body = re.sub(r"^\S+\s*:?\s*", "", text)
         for match in _BYLINE_NAMES.finditer(body):
             yield _Candidate(None, None, match.group(0), "person", 10.0)

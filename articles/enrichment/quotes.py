@@ -28,6 +28,9 @@ _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
 _PLURAL_PRONOUNS = frozenset({"ellos", "ellas", "they", "eles", "elas", "ils"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "acl"})
+_TITLE_CONNECTORS = frozenset(
+    {"de", "del", "of", "the", "y", "and", "e", "do", "da", "dos", "das", "em", "en", "in", "a", "la", "el", "o"}
+)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
 
@@ -138,9 +141,7 @@ def _is_title(text: str, quote: _Found) -> bool:
         return True
     if len(words) <= 2 and inner.replace(".", "").isupper():
         return True
-    return 2 <= len(words) <= 5 and all(
-        w[0].isupper() or w.lower() in {"de", "del", "of", "the", "y", "and"} for w in words
-    )
+    return 2 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in _TITLE_CONNECTORS for w in words)
 
 
 class _Locator:
