@@ -3,7 +3,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
-from graphene_django.views import GraphQLView
+
+from articles.graphql.views import PublicGraphQLView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,5 +12,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     # Read-only public API: no session-bound mutations exist, so CSRF protection has nothing to guard here.
-    path("graphql/", csrf_exempt(GraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED)), name="graphql"),
+    path("graphql/", csrf_exempt(PublicGraphQLView.as_view(graphiql=settings.GRAPHIQL_ENABLED)), name="graphql"),
 ]
+
+handler404 = "newsapi.views.not_found"
+handler500 = "newsapi.views.server_error"

@@ -21,7 +21,7 @@ class EntityRefSerializer(serializers.Serializer):
 class MentionSerializer(serializers.ModelSerializer):
     id = serializers.IntegerField(source="entity.id")
     name = serializers.CharField(source="entity.name")
-    affiliation = serializers.CharField(source="affiliation.name", default=None)
+    affiliation = serializers.CharField(source="affiliation.name", default=None, allow_null=True)
 
     class Meta:
         model = Mention
@@ -137,3 +137,8 @@ class IngestReceiptSerializer(serializers.Serializer):
     node_id = serializers.CharField(help_text="The article's GraphQL global ID.")
     status = serializers.ChoiceField(choices=Article.Status.choices)
     url = serializers.URLField(help_text="The article's REST URL.")
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = serializers.CharField(help_text="What is wrong, in one sentence.")
+    fields = serializers.DictField(required=False, help_text="Field-level errors of an invalid article.")

@@ -11,6 +11,6 @@ router.register("places", views.PlaceViewSet, basename="place")
 router.register("quotes", views.QuoteViewSet, basename="quote")
 
 urlpatterns = [
-    path("ingest/<slug:source_slug>/", views.IngestView.as_view(), name="ingest"),
+    path("ingest/<str:source_slug>/", views.IngestView.as_view(), name="ingest"),
     path("", include(router.urls)),
 ]

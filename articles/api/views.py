@@ -32,7 +32,11 @@ class IngestView(APIView):
 
     @extend_schema(
         request=IngestPayloadSerializer,
-        responses={202: serializers.IngestReceiptSerializer},
+        responses={
+            200: serializers.IngestReceiptSerializer,  # a replayed webhook-id
+            202: serializers.IngestReceiptSerializer,
+            **{code: serializers.ErrorSerializer for code in (400, 401, 403, 404, 413, 415, 429)},
+        },
         parameters=[
             OpenApiParameter(name, str, OpenApiParameter.HEADER, required=True)
             for name in ("webhook-id", "webhook-timestamp", "webhook-signature")

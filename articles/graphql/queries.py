@@ -1,18 +1,24 @@
 import graphene
-from graphene import relay
-from graphene_django.filter import DjangoFilterConnectionField
 
-from articles.graphql.types import ArticleNode, OrganizationNode, PersonNode, PlaceNode, QuoteNode
+from articles.graphql.types import (
+    ArticleNode,
+    ConnectionField,
+    Node,
+    OrganizationNode,
+    PersonNode,
+    PlaceNode,
+    QuoteNode,
+)
 
 
 class Query(graphene.ObjectType):
-    node = relay.Node.Field()
-    article = relay.Node.Field(ArticleNode)
-    articles = DjangoFilterConnectionField(ArticleNode)
-    person = relay.Node.Field(PersonNode)
-    people = DjangoFilterConnectionField(PersonNode)
-    organization = relay.Node.Field(OrganizationNode)
-    organizations = DjangoFilterConnectionField(OrganizationNode)
-    place = relay.Node.Field(PlaceNode)
-    places = DjangoFilterConnectionField(PlaceNode)
-    quotes = DjangoFilterConnectionField(QuoteNode)
+    node = Node.Field()
+    article = Node.Field(ArticleNode)
+    articles = ConnectionField(ArticleNode)
+    person = Node.Field(PersonNode)
+    people = ConnectionField(PersonNode)
+    organization = Node.Field(OrganizationNode)
+    organizations = ConnectionField(OrganizationNode)
+    place = Node.Field(PlaceNode)
+    places = ConnectionField(PlaceNode)
+    quotes = ConnectionField(QuoteNode)

@@ -4,6 +4,7 @@ import graphene
 from graphene import relay
 from graphene_django import DjangoObjectType
 from graphene_django.filter import DjangoFilterConnectionField
+from graphql import GraphQLError
 
 from articles import selectors
 from articles.graphql import filters
@@ -22,6 +23,59 @@ class QuoteKind(graphene.Enum):
     DIRECT = "direct"
     PARTIAL = "partial"
     INDIRECT = "indirect"
+
+
+class ConnectionField(DjangoFilterConnectionField):
+    """A filtered connection whose paging arguments are checked up front: a bad page request is the client's error
+    (graphene-django reports it through a bare assert, indistinguishable from a bug)."""
+
+    @classmethod
+    def connection_resolver(
+        cls,
+        resolver,
+        connection,
+        default_manager,
+        queryset_resolver,
+        max_limit,
+        enforce_first_or_last,
+        root,
+        info,
+        **args,
+    ):
+        for name in ("first", "last"):
+            value = args.get(name)
+            if value is not None and max_limit and value > max_limit:
+                raise GraphQLError(
+                    f"Requesting {value} records on the `{info.field_name}` connection exceeds the `{name}` limit "
+                    f"of {max_limit} records."
+                )
+        if args.get("offset") is not None and args.get("before") is not None:
+            raise GraphQLError("`offset` and `before` cannot be used together.")
+        return super().connection_resolver(
+            resolver,
+            connection,
+            default_manager,
+            queryset_resolver,
+            max_limit,
+            enforce_first_or_last,
+            root,
+            info,
+            **args,
+        )
+
+
+class Node(relay.Node):
+    """Relay's Node, where an id that is malformed or names another type finds nothing, like an unknown id."""
+
+    class Meta:
+        name = "Node"
+
+    @classmethod
+    def get_node_from_global_id(cls, info, global_id, only_type=None):
+        try:
+            return super().get_node_from_global_id(info, global_id, only_type)
+        except Exception:  # graphene raises a bare Exception for unparsable ids and type mismatches
+            return None
 
 
 class Entity(graphene.Interface):
@@ -45,7 +99,7 @@ class EntityMention(graphene.ObjectType):
 
 
 class EntityNodeMixin:
-    articles = DjangoFilterConnectionField(lambda: ArticleNode)
+    articles = ConnectionField(lambda: ArticleNode)
 
     def resolve_articles(self, info, **kwargs):
         return selectors.entity_articles(self)
@@ -55,12 +109,12 @@ class EntityNodeMixin:
 
 
 class PersonNode(EntityNodeMixin, DjangoObjectType):
-    quotes = DjangoFilterConnectionField(lambda: QuoteNode)
+    quotes = ConnectionField(lambda: QuoteNode)
 
     class Meta:
         model = Person
         name = "Person"
-        interfaces = (relay.Node, Entity)
+        interfaces = (Node, Entity)
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.PersonFilter
 
@@ -73,12 +127,12 @@ class PersonNode(EntityNodeMixin, DjangoObjectType):
 
 
 class OrganizationNode(EntityNodeMixin, DjangoObjectType):
-    quotes = DjangoFilterConnectionField(lambda: QuoteNode)
+    quotes = ConnectionField(lambda: QuoteNode)
 
     class Meta:
         model = Organization
         name = "Organization"
-        interfaces = (relay.Node, Entity)
+        interfaces = (Node, Entity)
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.OrganizationFilter
 
@@ -94,7 +148,7 @@ class PlaceNode(EntityNodeMixin, DjangoObjectType):
     class Meta:
         model = Place
         name = "Place"
-        interfaces = (relay.Node, Entity)
+        interfaces = (Node, Entity)
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.PlaceFilter
 
@@ -117,7 +171,7 @@ class QuoteNode(DjangoObjectType):
     class Meta:
         model = Quote
         name = "Quote"
-        interfaces = (relay.Node,)
+        interfaces = (Node,)
         fields = ("id", "article", "text", "speaker_text", "cue", "start", "end", "confidence", "verified")
         filterset_class = filters.QuoteFilter
 
@@ -146,7 +200,7 @@ class ArticleNode(DjangoObjectType):
     class Meta:
         model = Article
         name = "Article"
-        interfaces = (relay.Node,)
+        interfaces = (Node,)
         fields = (
             "id",
             "external_id",
