@@ -300,7 +300,8 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
 
 def _extend_org(run: list[Token]) -> list[Token]:
     """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme"."""
-    if normalize_name(run[0].text) not in ORG_HEADS:
+    words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
+    if not words or words[0] not in ORG_HEADS:
         return run
     doc = run[0].doc
     i = run[-1].i + 1

@@ -40,10 +40,13 @@ def enrich_text(
         trained=trained,
         datelines=datelines,
     )
-    if trained:
+    if trained and nlp.lang == lang:
         assign_roles(index=index, docs=para_docs, paragraphs=paragraphs)
+    # A model trained on another language (Portuguese through the Spanish model) tags names usefully but
+    # parses the verbs badly: its quotes are attributed from the surface instead.
+    parsed = trained and nlp.lang == lang
     quotes = extract_quotes(
-        clean_text=clean_text, paragraphs=paragraphs, docs=para_docs, index=index, language=lang, trained=trained
+        clean_text=clean_text, paragraphs=paragraphs, docs=para_docs, index=index, language=lang, trained=parsed
     )
     _score_salience(index.entities, quotes, len(clean_text))
     return EnrichmentResult(

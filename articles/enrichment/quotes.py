@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .attribution import LexicalAttributor
 from .entities import _COUNTRY_KEYS, EntityIndex
 from .lexicon import (
     INDIRECT_VERBS,
@@ -173,37 +174,43 @@ def extract_quotes(
     """Quoted and reported statements in text order, each with its speaker when the text names one."""
     found = [q for q in find_quoted_spans(text=clean_text, paragraphs=paragraphs) if not _is_title(clean_text, q)]
     if not trained:
-        return _fallback_quotes(clean_text, found, index)
+        return _lexical_quotes(clean_text, paragraphs, found, index)
     resolver = _Resolver(clean_text, paragraphs, docs, index)
     return resolver.run(found)
 
 
-def _fallback_quotes(text: str, found: list[_Found], index: EntityIndex) -> list[ExtractedQuote]:
-    """Without a parser: the nearest capitalised name in the same paragraph speaks."""
+def _lexical_quotes(
+    text: str, paragraphs: Sequence[tuple[int, int]], found: list[_Found], index: EntityIndex
+) -> list[ExtractedQuote]:
+    """Without a parse of this language: cue verbs by their forms, speakers by their position."""
+    attributor = LexicalAttributor(text, paragraphs, index)
+    marks = [(q.start - 1, q.end + 1) for q in found]
     quotes: list[ExtractedQuote] = []
-    for q in found:
-        p_start = text.rfind("\n\n", 0, q.start) + 2 if "\n\n" in text[: q.start] else 0
-        p_end = text.find("\n\n", q.end)
-        p_end = len(text) if p_end < 0 else p_end
-        candidates = [
-            i
-            for i in index.within(p_start, q.start - 1) + index.within(q.end + 1, p_end)
-            if index.entities[i].kind in ("person", "organization")
-        ]
-        persons = [i for i in candidates if index.entities[i].kind == "person"]
-        speaker = (persons or candidates or [None])[0]
-        quotes.append(
-            ExtractedQuote(
+    previous: ExtractedQuote | None = None
+    pending = sorted(found, key=lambda q: q.start)
+    k = 0
+    for s_start, s_end in attributor.sentences():
+        while k < len(pending) and pending[k].start < s_end:
+            q = pending[k]
+            k += 1
+            if previous is not None and text.rfind("\n\n", previous.end, q.start) >= 0:
+                previous = None
+            speaker, cue = attributor.quote_speaker(q.start, q.end, previous)
+            quote = ExtractedQuote(
                 text=text[q.start : q.end],
-                kind=_kind(text, q, None),
+                kind=_kind(text, q, previous),
                 start=q.start,
                 end=q.end,
                 speaker=speaker,
                 speaker_text=index.entities[speaker].name if speaker is not None else None,
-                confidence=0.4 if speaker is not None else 0.2,
+                cue=cue,
+                confidence=0.5 if speaker is not None else 0.2,
             )
-        )
-    return quotes
+            quotes.append(quote)
+            previous = quote
+        quotes.extend(attributor.sentence_indirect(s_start, s_end, marks))
+        attributor.notice(s_start, s_end, marks)
+    return sorted(quotes, key=lambda q: q.start)
 
 
 def _kind(text: str, quote: _Found, previous: ExtractedQuote | None) -> str:

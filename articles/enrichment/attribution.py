@@ -1,0 +1,257 @@
+"""Who said it, without a parser: reporting verbs by their written forms and names by position.
+
+Used when the loaded model was trained on another language (Portuguese text through the Spanish model): its
+named entities are still useful, but its parse of Portuguese verbs is not, so attribution reads the surface.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from .entities import EntityIndex
+from .lexicon import (
+    INDIRECT_VERBS,
+    ORG_ROLE_NOUNS,
+    ORG_TYPE_NOUNS,
+    PERSON_ROLE_NOUNS,
+    REPORTING_VERBS,
+    UNNAMED_SOURCES,
+)
+from .types import ExtractedQuote
+
+# Irregular past and present forms the regular endings below do not produce.
+_IRREGULAR = {
+    "dizer": ("disse", "disseram", "diz", "dizem", "dizia", "dirá"),
+    "decir": ("dijo", "dijeron", "dice", "dicen", "decía", "dirá"),
+    "escrever": ("escreveu", "escreve"),
+    "pedir": ("pediu", "pede"),
+    "propor": ("propôs",),
+    "fazer": ("fez",),
+    "manter": ("manteve",),
+    "sostener": ("sostuvo",),
+    "mantener": ("mantuvo",),
+    "reconocer": ("reconoció",),
+    "reconhecer": ("reconheceu",),
+}
+_ENDINGS = {
+    "ar": ("ou", "a", "aram", "am", "ava", "ó", "aron", "aba", "ará"),
+    "er": ("eu", "e", "eram", "em", "ia", "ió", "ieron", "ía", "erá"),
+    "ir": ("iu", "e", "iram", "em", "ia", "ió", "ieron", "ía", "irá"),
+}
+_PRONOUNS = frozenset({"ele", "ela", "él", "ella", "he", "she"})
+_FRAME = re.compile(r"\b(?:segundo|según|de acordo com|de acuerdo con|according to|conforme)\s+", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@lru_cache(maxsize=4)
+def _forms(verbs: frozenset[str]) -> frozenset[str]:
+    """Conjugated forms of infinitives (third person, past and present), plus forms listed as they are."""
+    out: set[str] = set()
+    for verb in verbs:
+        out.add(verb)
+        out.update(_IRREGULAR.get(verb, ()))
+        stem, ending = verb[:-2], verb[-2:]
+        for suffix in _ENDINGS.get(ending, ()):
+            out.add(stem + suffix)
+        if ending == "ar" and stem.endswith("c"):
+            out.add(stem[:-1] + "qu" + "ou")  # "sublinhou" is regular, "explicou" keeps the c
+        if ending == "ir" and stem.endswith(("g",)):
+            out.add(stem + "iu")
+    return frozenset(out)
+
+
+class LexicalAttributor:
+    """Speakers for quotes and reported clauses from the text around them."""
+
+    def __init__(self, text: str, paragraphs: Sequence[tuple[int, int]], index: EntityIndex) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.index = index
+        self.cues = _forms(REPORTING_VERBS)
+        self.that_cues = _forms(INDIRECT_VERBS)
+        persons = [i for i, e in enumerate(index.entities) if e.kind == "person" and e.mentions]
+        orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and e.mentions]
+        self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
+        self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
+
+    # ------------------------------------------------------------------ helpers
+
+    def _speakers_in(self, start: int, end: int) -> list[int]:
+        return [i for i in self.index.within(start, end) if self.index.entities[i].kind in ("person", "organization")]
+
+    def _remember(self, entity: int | None) -> None:
+        if entity is None:
+            return
+        if self.index.entities[entity].kind == "person":
+            self.salient_person = entity
+        else:
+            self.salient_org = entity
+
+    def _described(self, phrase: str) -> int | None:
+        """ "o autarca", "a empresa", "ela": the last person or organisation the text put forward."""
+        words = [w.lower() for w in _WORD.findall(phrase)[:4]]
+        if any(w in UNNAMED_SOURCES for w in words[:3]):
+            return None
+        if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words[:3]):
+            return self.salient_org
+        return self.salient_person
+
+    def _after_verb(self, start: int, limit: int) -> tuple[int | None, bool]:
+        """Inverted subject: "disse à Lusa a presidente executiva, Helena X" names the speaker after the verb."""
+        window_end = min(limit, start + 90)
+        found = self._speakers_in(start, window_end)
+        persons = [i for i in found if self.index.entities[i].kind == "person"]
+        if persons or found:  # "declarou à Lusa o presidente ..., Rui X": the person, not the outlet
+            return (persons or found)[0], True
+        words = [w.lower() for w in _WORD.findall(self.text[start:window_end])[:4]]
+        if any(w in PERSON_ROLE_NOUNS or w in _PRONOUNS for w in words):
+            return self.salient_person, True
+        if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words):
+            return self.salient_org, True
+        return None, False
+
+    def _sentence(self, pos: int) -> tuple[int, int]:
+        p_start, p_end = next(((s, e) for s, e in self.paragraphs if s <= pos <= e), (0, len(self.text)))
+        start = p_start
+        for match in _SENTENCE_END.finditer(self.text, p_start, p_end):
+            if match.end() > pos:
+                break
+            start = match.end()
+        nxt = _SENTENCE_END.search(self.text, pos, p_end)
+        return start, nxt.start() if nxt else p_end
+
+    def _cue_before(self, s_start: int, q_start: int, cues: frozenset[str]) -> re.Match | None:
+        last = None
+        for match in _WORD.finditer(self.text, s_start, q_start):
+            if match.group(0).lower() in cues:
+                last = match
+        return last
+
+    def _speaker_before(self, s_start: int, cue_start: int) -> int | None:
+        # The subject opens the clause: "O deputado Tiago X, do Partido Y, explicou" is Tiago X, not the party.
+        found = self._speakers_in(s_start, cue_start)
+        persons = [i for i in found if self.index.entities[i].kind == "person"]
+        if persons or found:
+            return (persons or found)[0]
+        return self._described(" ".join(_WORD.findall(self.text[s_start:cue_start])[-4:]))
+
+    # ------------------------------------------------------------------ quotes
+
+    def quote_speaker(self, start: int, end: int, previous: ExtractedQuote | None) -> tuple[int | None, str | None]:
+        s_start, s_end = self._sentence(start)
+        after = self.text[end + 1 : min(len(self.text), end + 40)]
+        match = re.match(r"[\s,.;:]*(?:[—–-]\s*)?([\w'’-]+)", after)
+        if match and match.group(1).lower() in self.cues:
+            verb_end = end + 1 + match.end()
+            entity, named = self._after_verb(verb_end, max(s_end, verb_end + 1))
+            entity = entity if named else self.salient_person
+            self._remember(entity)
+            return entity, match.group(1)
+        cue = self._cue_before(s_start, start - 1, self.cues)
+        if cue is not None:
+            entity = self._speaker_before(s_start, cue.start())
+            if entity is None:
+                entity, _named = self._after_verb(cue.end(), start)
+            self._remember(entity)
+            return entity, cue.group(0)
+        frame = _FRAME.search(self.text, s_start, s_end)
+        if frame is not None:
+            entity = self._frame_source(frame.end(), s_end)
+            if entity is not None:
+                return entity, frame.group(0).strip()
+        if previous is not None:
+            return previous.speaker, previous.cue
+        found = self._speakers_in(s_start, s_end)
+        return (found[0] if found else None), None
+
+    # ------------------------------------------------------------------ reported speech
+
+    def _frame_source(self, start: int, limit: int) -> int | None:
+        words = _WORD.findall(self.text[start : min(limit, start + 80)])[:2]
+        if words and words[0].lower() in UNNAMED_SOURCES:
+            return None
+        found = self._speakers_in(start, min(limit, start + 90))
+        if found:
+            return found[0]
+        if words and words[0].lower() in _PRONOUNS:
+            return self.salient_person
+        return None
+
+    def sentences(self) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        for p_start, p_end in self.paragraphs:
+            bounds = [p_start] + [m.end() for m in _SENTENCE_END.finditer(self.text, p_start, p_end)] + [p_end]
+            out.extend(itertools.pairwise(bounds))
+        return out
+
+    def notice(self, s_start: int, s_end: int, quoted: Sequence[tuple[int, int]]) -> None:
+        """The first person (and organisation) named outside quotes is whom a later "afirmou", "ele" or "a empresa"
+        refers to."""
+        seen: set[str] = set()
+        for i in self.index.within(s_start, s_end):
+            entity = self.index.entities[i]
+            first = next((m.start for m in entity.mentions if s_start <= m.start < s_end), None)
+            if entity.kind in seen or first is None or any(s <= first < e for s, e in quoted):
+                continue
+            if entity.kind == "person":
+                self.salient_person = i
+            elif entity.kind == "organization":
+                self.salient_org = i
+            seen.add(entity.kind)
+
+    def sentence_indirect(self, s_start: int, s_end: int, quoted: Sequence[tuple[int, int]]) -> list[ExtractedQuote]:
+        """ "X afirmou que <clause>" and "Segundo X, <clause>" / "<clause>, segundo X" with a named speaker."""
+        sentence = self.text[s_start:s_end]
+        found: list[ExtractedQuote] = []
+        for match in re.finditer(r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?que\s+", sentence):
+            if match.group(1).lower() not in self.that_cues:
+                continue
+            c_start = s_start + match.end()
+            c_end = s_start + len(sentence.rstrip(" .;"))
+            entity = self._speaker_before(s_start, s_start + match.start())
+            found.append(self._make(c_start, c_end, entity, match.group(1), quoted))
+        frame = _FRAME.search(sentence)
+        if frame is not None:
+            comma = sentence.find(",", frame.end())
+            if frame.start() == 0 and comma > 0:  # fronted: "Segundo X, <clause>."
+                entity = self._frame_source(s_start + frame.end(), s_end)
+                if entity is not None:
+                    # "Segundo a vereadora do Urbanismo, Sofia X, o concurso ...": the clause follows the name.
+                    named_end = max(
+                        (m.end for m in self.index.entities[entity].mentions if s_start <= m.start < s_end),
+                        default=s_start,
+                    )
+                    after = sentence.find(",", named_end - s_start)
+                    comma = after if after > 0 else comma
+                c_start, c_end = s_start + comma + 1, s_start + len(sentence.rstrip(" .;"))
+            else:  # trailing: "<clause>, segundo X."
+                entity = self._frame_source(s_start + frame.end(), s_end)
+                c_start, c_end = s_start, s_start + sentence[: frame.start()].rstrip(" ,").__len__()
+            found.append(self._make(c_start, c_end, entity, frame.group(0).strip(), quoted))
+        return [q for q in found if q is not None]
+
+    def _make(
+        self, start: int, end: int, entity: int | None, cue: str, quoted: Sequence[tuple[int, int]]
+    ) -> ExtractedQuote | None:
+        while start < end and self.text[start] in " ,":
+            start += 1
+        clause = self.text[start:end]
+        if entity is None or len(clause.split()) < 3 or any(s < end and start < e for s, e in quoted):
+            return None
+        if any(mark in clause for mark in '“”«»"'):
+            return None  # the quoted fragment inside is the partial quote; the clause itself is not annotated
+        self._remember(entity)
+        return ExtractedQuote(
+            text=clause,
+            kind="indirect",
+            start=start,
+            end=end,
+            speaker=entity,
+            speaker_text=self.index.entities[entity].name,
+            cue=cue,
+            confidence=0.5,
+        )
