@@ -1,10 +1,12 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.db.models import Count
 
 from articles import services
 from articles.models import (
     Article,
     ArticleVersion,
+    EditorDecision,
     Mention,
     Organization,
     OrganizationAlias,
@@ -86,14 +88,27 @@ class ArticleAdmin(admin.ModelAdmin):
         "language",
     ]
     inlines = [MentionInline, QuoteInline, ArticleVersionInline]
-    actions = ["reenrich"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    actions = ["reenrich", "retry_failed"]
 
     @admin.action(description="Re-run enrichment on the selected articles")
     def reenrich(self, request, queryset) -> None:
-        ids = list(queryset.values_list("id", flat=True))
-        for article_id in ids:
-            services.article_enqueue(article_id=article_id)
-        self.message_user(request, f"Enrichment scheduled for {len(ids)} article(s).", messages.SUCCESS)
+        self._enqueue(request, list(queryset.values_list("id", flat=True)))
+
+    @admin.action(description="Retry the selected articles whose enrichment failed")
+    def retry_failed(self, request, queryset) -> None:
+        self._enqueue(request, list(queryset.filter(status=Article.Status.FAILED).values_list("id", flat=True)))
+
+    def _enqueue(self, request, ids: list[int]) -> None:
+        sent = sum(services.article_enqueue(article_id=article_id) for article_id in ids)
+        EditorDecision.objects.create(
+            user=request.user, action=EditorDecision.Action.REENRICH, details={"articles": ids}
+        )
+        if sent < len(ids):
+            self.message_user(
+                request, f"{len(ids) - sent} article(s) could not be queued: is the broker up?", messages.ERROR
+            )
+        self.message_user(request, f"Enrichment scheduled for {sent} article(s).", messages.SUCCESS)
 
 
 class EntityAdmin(admin.ModelAdmin):
@@ -171,3 +186,16 @@ class MentionAdmin(admin.ModelAdmin):
     search_fields = ["person__name", "organization__name", "place__name", "article__title"]
     autocomplete_fields = ["article", "person", "organization", "place", "affiliation"]
     list_select_related = ["article", "person", "organization", "place"]
+
+
+@admin.register(EditorDecision)
+class EditorDecisionAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "user", "action"]
+    list_filter = ["action", "user"]
+    readonly_fields = ["created_at", "user", "action", "details"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

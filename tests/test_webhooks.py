@@ -68,6 +68,7 @@ def test_changed_content_updates_the_article_and_keeps_the_previous_version(deli
         ({"webhook-timestamp": +301}, "too new"),
         ({"webhook-id": ""}, "missing header(s): webhook-id"),
         ({"webhook-signature": ""}, "missing header(s): webhook-signature"),
+        ({"webhook-timestamp": ""}, "missing header(s): webhook-timestamp"),
     ],
 )
 def test_bad_signatures_are_refused_with_a_reason(deliver, override, message):
@@ -93,6 +94,18 @@ def test_tampered_body_is_refused(client, source):
     )
 
     assert response.status_code == 401
+
+
+def test_a_signature_made_with_another_secret_is_refused(client, source):
+    body = json.dumps(PAYLOAD).encode()
+    headers = signed_headers(SourceFactory.build().webhook_secret, body)
+
+    response = client.post(
+        f"/api/v1/ingest/{source.slug}/", data=body, content_type="application/json", headers=headers
+    )
+
+    assert response.status_code == 401
+    assert response.json() == {"error": "no valid signature for this source"}
 
 
 def test_one_valid_signature_among_several_is_enough(client, source):
