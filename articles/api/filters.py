@@ -19,8 +19,6 @@ class IdFilter(django_filters.NumberFilter):
     field_class = IdField
 
 
-
-
 class ArticleFilter(django_filters.FilterSet):
     source = django_filters.CharFilter(field_name="source__slug")
     published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
