@@ -72,22 +72,27 @@ def post_http(base: str, source, payload: dict) -> tuple[int, dict]:
         return response.status, json.loads(response.read())
 
 
-def test_fifty_concurrent_copies_of_one_delivery_make_one_article_and_one_enrichment(live_server):
+def test_fifty_concurrent_copies_of_one_delivery_make_one_article_and_one_enrichment(tmp_path):
     require_postgres()
+    # No broker: the web process enriches in-process, so any duplicate enrichment would show in `attempts`.
+    web, base = start_web(
+        env={"DATABASE_URL": database_url_for_test(), "CELERY_BROKER_URL": ""}, log=tmp_path / "web.log", threads=50
+    )
     source = SourceFactory(slug="storm")
     payload = {"external_id": "storm-1", "title": "Pleno municipal", "body": long_spanish_body(2)}
     body = json.dumps(payload, ensure_ascii=False).encode()
     headers = {"Content-Type": "application/json", **signed_headers(source.webhook_secret, body)}
 
     def deliver(_):
-        request = urllib.request.Request(
-            f"{live_server.url}/api/v1/ingest/storm/", data=body, method="POST", headers=headers
-        )
+        request = urllib.request.Request(f"{base}/api/v1/ingest/storm/", data=body, method="POST", headers=headers)
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.status, json.loads(response.read())["id"]
 
-    with ThreadPoolExecutor(max_workers=50) as pool:
-        results = list(pool.map(deliver, range(50)))
+    try:
+        with ThreadPoolExecutor(max_workers=50) as pool:
+            results = list(pool.map(deliver, range(50)))
+    finally:
+        stop_process(web)
 
     assert {status for status, _ in results} <= {200, 202}
     assert len({article_id for _, article_id in results}) == 1
