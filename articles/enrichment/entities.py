@@ -212,6 +212,9 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     prev = doc[first.i - 1] if first.i > 0 else None
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
+    if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
+        # "o vereador das Obras, Simão Farinha": read from the surface, since a model may not parse this language.
+        votes.append(("person", 5.0))
     if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)) and prev.pos_ != "PROPN":
         votes.append(("person", 5.0))
     if trained:
@@ -224,6 +227,13 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
+
+
+def _role_before(doc: Doc, comma: int) -> bool:
+    for token in doc[max(0, comma - 6) : comma]:
+        if token.text == ",":
+            return False
+    return any(t.lower_ in PERSON_ROLE_NOUNS and t.text.islower() for t in doc[max(0, comma - 6) : comma])
 
 
 def _introduced_as_organisation(first: Token) -> bool:

@@ -12,7 +12,7 @@ from .quotes import extract_quotes
 from .text import Dateline, find_dateline, prepare_text
 from .types import EnrichmentResult
 
-PIPELINE_VERSION = "2026.11.1"
+PIPELINE_VERSION = "2026.11.2"
 
 # Boilerplate kinds whose names still count (photographers, authors, outlets).
 _NAMED_BOILERPLATE = frozenset({"byline", "credit", "copyright"})

@@ -1,0 +1,73 @@
+from articles.enrichment import enrich_text
+from articles.enrichment.text import find_dateline
+
+
+def _speakers(result) -> dict[str, str | None]:
+    return {q.text: (result.entities[q.speaker].name if q.speaker is not None else None) for q in result.quotes}
+
+
+def test_dateline_gives_place_region_and_agency_but_no_sentence():
+    # given wire datelines in three styles and an ordinary sentence that opens with a name and a dash
+    text = "OSORNO (Los Lagos), 2 feb (EFE).- La cooperativa abrió."
+    # when parsed
+    found = find_dateline(text)
+    # then the place, region and agency are cut out and the story starts after the dash
+    assert text[slice(*found.place)] == "OSORNO"
+    assert text[slice(*found.region)] == "Los Lagos"
+    assert text[slice(*found.agency)] == "EFE"
+    assert text[found.end :].startswith("La cooperativa")
+    assert find_dateline("HALIFAX (Reuters) - Port workers") is not None
+    assert find_dateline("Marta Ibáñez — la nueva jueza — habló") is None
+
+
+def test_dateline_city_is_never_the_speaker():
+    # given an English story whose dateline precedes the company's statement
+    body = "HALIFAX, Nova Scotia — Brightwater Ferries said on Friday it would suspend two routes for the winter."
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the company speaks, the city and province are places
+    assert [(q.kind, result.entities[q.speaker].name) for q in result.quotes] == [("indirect", "Brightwater Ferries")]
+    places = {e.name.lower() for e in result.entities if e.kind == "place"}
+    assert {"halifax", "nova scotia"} <= places
+
+
+def test_organisation_introduced_by_a_common_noun_and_a_platform_are_organisations():
+    # given invented names the model has never seen, introduced as a union and posted on a platform
+    body = (
+        "El sindicato Brisamar convocó una huelga. En un mensaje en la red social Mastodon, "
+        "la portavoz Irene Valcárcel pidió calma."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then both are organisations and the spokesperson is a person
+    kinds = {e.name: e.kind for e in result.entities}
+    assert kinds["Brisamar"] == "organization"
+    assert kinds["Mastodon"] == "organization"
+    assert kinds["Irene Valcárcel"] == "person"
+
+
+def test_portuguese_quotes_are_attributed_from_the_surface():
+    # given Portuguese text with an inverted subject, a null subject and a "segundo" frame
+    body = (
+        "O autarca de Viseu, Duarte Lobão, visitou as obras.\n\n"
+        "«A estrada abre em maio», disse à imprensa o vereador das Obras, Simão Farinha.\n\n"
+        "«Não haverá atrasos», garantiu.\n\n"
+        "Segundo Duarte Lobão, o orçamento ficou abaixo do previsto."
+    )
+    # when enriched as Portuguese
+    result = enrich_text(title="", body=body, language="pt")
+    speakers = _speakers(result)
+    # then each quote goes to the person the surface names
+    assert speakers["A estrada abre em maio"] == "Simão Farinha"
+    assert speakers["Não haverá atrasos"] == "Simão Farinha"
+    assert speakers["o orçamento ficou abaixo do previsto"] == "Duarte Lobão"
+    assert result.language == "pt"
+
+
+def test_portuguese_title_in_quotes_is_not_a_quote():
+    # given an exhibition title in quotation marks
+    body = "A exposição “Rios do Norte em Festa” abre amanhã no museu da cidade, disse a diretora Ana Quaresma."
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then no quote is reported for the title
+    assert all("Rios do Norte" not in q.text for q in result.quotes)
