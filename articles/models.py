@@ -1,3 +1,4 @@
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -56,6 +57,8 @@ class Article(models.Model):
     received_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     enriched_at = models.DateTimeField(null=True, blank=True)
+    # Title and clean text for full-text search on PostgreSQL (GIN-indexed there; unused on SQLite).
+    search_vector = SearchVectorField(null=True, editable=False)
     people = models.ManyToManyField("Person", through="Mention", through_fields=("article", "person"), blank=True)
     organizations = models.ManyToManyField(
         "Organization", through="Mention", through_fields=("article", "organization"), blank=True
