@@ -14,6 +14,9 @@ class Source(models.Model):
         max_length=200, blank=True, help_text="During a secret rotation, the old secret is still accepted."
     )
     is_active = models.BooleanField(default=True)
+    feed_url = models.URLField(
+        max_length=2000, blank=True, help_text="RSS or Atom feed polled for new and changed articles (optional)."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -307,3 +310,69 @@ class EditorDecision(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} by {self.user or 'system'} at {self.created_at:%Y-%m-%d %H:%M}"
+
+
+def _subscriber_secret() -> str:
+    from articles.webhooks import webhook_secret_generate
+
+    return webhook_secret_generate()
+
+
+def _all_event_types() -> list[str]:
+    return list(Subscriber.EventType.values)
+
+
+class Subscriber(models.Model):
+    """A receiver of outgoing webhooks: the events it chose are posted to its URL, signed with its secret."""
+
+    class EventType(models.TextChoices):
+        ARTICLE_ENRICHED = "article.enriched", "article enriched"
+        ARTICLE_UPDATED = "article.updated", "article updated"
+        QUOTE_VERIFIED = "quote.verified", "quote verified"
+
+    name = models.CharField(max_length=200)
+    url = models.URLField(max_length=2000)
+    secret = models.CharField(
+        max_length=200, default=_subscriber_secret, help_text="Standard Webhooks signing secret (whsec_...)."
+    )
+    event_types = models.JSONField(default=_all_event_types, blank=True, help_text="The event types it receives.")
+    is_active = models.BooleanField(default=True)
+    consecutive_failures = models.PositiveIntegerField(
+        default=0, help_text="Deliveries in a row that failed every attempt; reset by a success."
+    )
+    disabled_at = models.DateTimeField(null=True, blank=True, help_text="When it was disabled for failing.")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class WebhookEvent(models.Model):
+    """One event sent to one subscriber, with the outcome of every attempt: the outgoing delivery log."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "pending"
+        DELIVERED = "delivered", "delivered"
+        FAILED = "failed", "failed"
+
+    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE, related_name="events")
+    event_type = models.CharField(max_length=40, choices=Subscriber.EventType.choices)
+    message_id = models.CharField(max_length=64, unique=True, help_text="The webhook-id, the same on every attempt.")
+    payload = models.JSONField()
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.PENDING)
+    attempts = models.PositiveIntegerField(default=0)
+    last_status_code = models.PositiveIntegerField(null=True, blank=True)
+    last_error = models.TextField(blank=True)
+    attempt_log = models.JSONField(default=list, blank=True, help_text="[{at, status_code, error}] per attempt.")
+    delivered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["subscriber", "-created_at"], name="webhook_event_subscriber_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.event_type} to {self.subscriber_id} ({self.status})"
