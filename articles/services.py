@@ -388,3 +388,114 @@ def entity_merge(*, keep: Person | Organization | Place, others: list, user=None
             details={"type": fk, "kept": keep.pk, "name": keep.name, "merged": [o.name for o in others]},
         )
     return keep
+
+
+def _speaker_ref(speaker: Person | Organization | None) -> dict[str, Any] | None:
+    if speaker is None:
+        return None
+    return {"type": type(speaker).__name__.lower(), "id": speaker.pk, "name": speaker.name}
+
+
+def quote_verify(*, quote: Quote, user=None) -> Quote:
+    """An editor confirms a quote as extracted; re-enrichment keeps it."""
+    with transaction.atomic():
+        quote.verified = True
+        quote.save(update_fields=["verified"])
+        EditorDecision.objects.create(
+            user=user,
+            action=EditorDecision.Action.VERIFY_QUOTE,
+            details={"quote": quote.pk, "article": quote.article_id, "speaker": _speaker_ref(quote.speaker)},
+        )
+    return quote
+
+
+def quote_reject(*, quote: Quote, user=None) -> Quote:
+    """An editor marks a span as not a quote. It stays stored (verified and rejected) so re-enrichment, which skips
+    spans an editor has decided about, does not extract it again."""
+    with transaction.atomic():
+        quote.rejected = True
+        quote.verified = True
+        quote.save(update_fields=["rejected", "verified"])
+        EditorDecision.objects.create(
+            user=user,
+            action=EditorDecision.Action.REJECT_QUOTE,
+            details={"quote": quote.pk, "article": quote.article_id, "text": quote.text[:200]},
+        )
+    return quote
+
+
+def quote_speaker_set(*, quote: Quote, speaker: Person | Organization | None, user=None) -> Quote:
+    """An editor names who said a quote; the quote becomes verified so re-enrichment keeps the correction.
+    Recorded as a verification whose details carry the previous and the new speaker."""
+    if speaker is not None and not isinstance(speaker, Person | Organization):
+        raise ValueError("a speaker is a person or an organization")
+    with transaction.atomic():
+        stored = Quote.objects.select_for_update().select_related("speaker_person", "speaker_organization")
+        previous = stored.get(pk=quote.pk).speaker
+        quote.speaker_person = speaker if isinstance(speaker, Person) else None
+        quote.speaker_organization = speaker if isinstance(speaker, Organization) else None
+        quote.verified = True
+        quote.save(update_fields=["speaker_person", "speaker_organization", "verified"])
+        EditorDecision.objects.create(
+            user=user,
+            action=EditorDecision.Action.VERIFY_QUOTE,
+            details={
+                "quote": quote.pk,
+                "article": quote.article_id,
+                "change": "speaker",
+                "speaker": _speaker_ref(speaker),
+                "previous": _speaker_ref(previous),
+            },
+        )
+    return quote
+
+
+def entity_split_alias(
+    *, alias: PersonAlias | OrganizationAlias | PlaceAlias, user=None
+) -> Person | Organization | Place:
+    """Undo a wrong merge for one name: the alias becomes a record of its own, taking the mentions written with that
+    name and, in those articles, the quotes attributed to the old record.
+
+    The new record and the moved mentions are marked verified, so re-enrichment keeps them where the editor put them;
+    the alias is gone from the old record, so the name no longer resolves to it. Recorded as a merge decision with
+    "operation": "split" in its details (the audit trail's actions are fixed by the schema).
+    """
+    kind = next(kind for kind, (_, alias_model, _) in ENTITY_MODELS.items() if isinstance(alias, alias_model))
+    model, alias_model, fk = ENTITY_MODELS[kind]
+    with transaction.atomic():
+        alias = alias_model.objects.select_for_update().select_related(fk).get(pk=alias.pk)
+        original = getattr(alias, fk)
+        if alias.normalized_name == original.normalized_name:
+            raise ValueError("this alias is the record's own name: there is nothing to split off")
+        record = model.objects.create(name=alias.name, verified=True)
+        moved: list[int] = []
+        for mention in Mention.objects.filter(**{fk: original}).order_by("id"):
+            if alias.normalized_name in {normalize_name(form) for form in mention.surface_forms}:
+                setattr(mention, fk, record)
+                mention.verified = True
+                mention.save(update_fields=[fk, "verified"])
+                moved.append(mention.article_id)
+        quotes = 0
+        if model is Person:
+            quotes = Quote.objects.filter(article_id__in=moved, speaker_person=original).update(speaker_person=record)
+        elif model is Organization:
+            quotes = Quote.objects.filter(article_id__in=moved, speaker_organization=original).update(
+                speaker_organization=record
+            )
+            Mention.objects.filter(article_id__in=moved, affiliation=original).update(affiliation=record)
+        alias.delete()
+        EditorDecision.objects.create(
+            user=user,
+            action=EditorDecision.Action.MERGE,
+            details={
+                "operation": "split",
+                "type": fk,
+                "from": original.pk,
+                "from_name": original.name,
+                "created": record.pk,
+                "name": record.name,
+                "articles": moved,
+                "quotes": quotes,
+            },
+        )
+    return record
