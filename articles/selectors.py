@@ -1,33 +1,76 @@
-"""Reads: querysets that fetch everything a representation needs in a fixed number of queries."""
+"""Reads: querysets that fetch what a representation needs in a fixed number of queries, whatever the list size."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
+
+from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.db import connection
+from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 
 from articles.models import Article, Mention, Organization, Person, Place, Quote
+
+Entity = Person | Organization | Place
+ENTITY_FIELDS = {Person: "person", Organization: "organization", Place: "place"}
+SEARCH_CONFIG = "simple"  # one configuration for every language: no stemming, but no wrong-language stemming either
+
+
+@dataclass(frozen=True)
+class ArticleIncludes:
+    """Which related records to load with a page of articles."""
+
+    mentions: bool = True
+    entity_aliases: bool = False
+    quotes: bool = True
+    speaker_latest_quotes: int = 0  # each quote speaker's latest quotes (with their article), 0 for none
 
 
 def quote_queryset() -> QuerySet[Quote]:
     return Quote.objects.filter(rejected=False).select_related("speaker_person", "speaker_organization")
 
 
-def article_queryset() -> QuerySet[Article]:
-    """Articles with their mentions (and entities) and quotes (and speakers) prefetched."""
-    return Article.objects.select_related("source").prefetch_related(
-        Prefetch(
-            "mentions",
-            queryset=Mention.objects.select_related("person", "organization", "place", "affiliation").order_by(
-                "-salience", "id"
-            ),
-        ),
-        "mentions__person__aliases",
-        "mentions__organization__aliases",
-        "mentions__place__aliases",
-        Prefetch("quotes", queryset=quote_queryset().order_by("start", "id"), to_attr="visible_quotes"),
-    )
+def latest_quotes_prefetch(lookup: str, limit: int) -> Prefetch:
+    """Each speaker's `limit` latest quotes in one query (a window function), as `latest_quotes`; one extra row
+    tells whether there are more."""
+    queryset = quote_queryset().select_related("article").order_by("-id")[: limit + 1]
+    return Prefetch(lookup, queryset=queryset, to_attr="latest_quotes")
 
 
-def article_entities(article: Article, kind: str) -> list[Person | Organization | Place]:
+def article_queryset(includes: ArticleIncludes = ArticleIncludes()) -> QuerySet[Article]:
+    prefetches: list = []
+    if includes.mentions:
+        mentions = Mention.objects.select_related("person", "organization", "place", "affiliation")
+        prefetches.append(Prefetch("mentions", queryset=mentions.order_by("-salience", "id")))
+        if includes.entity_aliases:
+            prefetches += ["mentions__person__aliases", "mentions__organization__aliases", "mentions__place__aliases"]
+    if includes.quotes:
+        quotes = quote_queryset().order_by("start", "id")
+        if includes.speaker_latest_quotes:
+            quotes = quotes.prefetch_related(
+                latest_quotes_prefetch("speaker_person__quotes", includes.speaker_latest_quotes),
+                latest_quotes_prefetch("speaker_organization__quotes", includes.speaker_latest_quotes),
+            )
+        prefetches.append(Prefetch("quotes", queryset=quotes, to_attr="visible_quotes"))
+    return Article.objects.select_related("source").prefetch_related(*prefetches)
+
+
+def article_search(queryset: QuerySet[Article], text: str, *, rank: bool = False) -> QuerySet[Article]:
+    """Full-text search over title and clean text: PostgreSQL's GIN-indexed search vector, else a LIKE fallback."""
+    text = text.strip()
+    if not text:
+        return queryset
+    if connection.vendor == "postgresql":
+        query = SearchQuery(text, config=SEARCH_CONFIG, search_type="websearch")
+        queryset = queryset.filter(search_vector=query)
+        return queryset.annotate(relevance=SearchRank(F("search_vector"), query)) if rank else queryset
+    words = text.split()
+    condition = Q()
+    for word in words:
+        condition &= Q(title__icontains=word) | Q(clean_text__icontains=word)
+    return queryset.filter(condition)
+
+
+def article_entities(article: Article, kind: str) -> list[Entity]:
     """The article's people, organizations or places, most salient first (uses the prefetched mentions)."""
     return [mention.entity for mention in article_mentions(article, kind)]
 
@@ -42,11 +85,78 @@ def article_quotes(article: Article) -> list[Quote]:
     return list(quote_queryset().filter(article=article).order_by("start", "id"))
 
 
-def entity_queryset(model: type[Person | Organization | Place]) -> QuerySet:
+def article_related(article: Article, *, limit: int = 10) -> QuerySet[Article]:
+    """Articles sharing the most entities with this one, then those whose shared entities are most salient there."""
+    weights = list(article.mentions.values_list("kind", "person_id", "organization_id", "place_id", "salience"))
+    if not weights:
+        return Article.objects.none()
+    shared = Q()
+    for kind, person_id, organization_id, place_id, _ in weights:
+        shared |= Q(mentions__kind=kind, **{f"mentions__{kind}_id": person_id or organization_id or place_id})
+    return (
+        Article.objects.exclude(id=article.id)
+        .filter(shared)
+        .annotate(shared_salience=Sum("mentions__salience"), shared_entities=Count("mentions", distinct=True))
+        .order_by("-shared_entities", "-shared_salience", "-published_at", "-id")[:limit]
+    )
+
+
+def entity_queryset(model: type[Entity]) -> QuerySet:
     return model.objects.prefetch_related("aliases")
 
 
-def entity_articles(entity: Person | Organization | Place) -> QuerySet[Article]:
+def entity_mentions(entity: Entity) -> QuerySet[Mention]:
+    """How each article mentions the entity (salience, role as stated), most recent article first."""
+    field = ENTITY_FIELDS[type(entity)]
+    return (
+        Mention.objects.filter(**{field: entity})
+        .select_related("article", "article__source", "affiliation")
+        .order_by(F("article__published_at").desc(nulls_last=True), "-article_id")
+    )
+
+
+def entity_articles(entity: Entity) -> QuerySet[Article]:
     """The articles that mention an entity, most recent first."""
-    field = {Person: "person", Organization: "organization", Place: "place"}[type(entity)]
-    return Article.objects.filter(**{f"mentions__{field}": entity}).order_by("-published_at", "-id")
+    field = ENTITY_FIELDS[type(entity)]
+    return Article.objects.filter(**{f"mentions__{field}": entity}).order_by(
+        F("published_at").desc(nulls_last=True), "-id"
+    )
+
+
+def entity_roles(entity: Entity) -> list[str]:
+    """The roles articles state for the entity, most frequent first."""
+    field = ENTITY_FIELDS[type(entity)]
+    rows = (
+        Mention.objects.filter(**{field: entity})
+        .exclude(role="")
+        .values("role")
+        .annotate(count=Count("id"))
+        .order_by("-count", "role")
+    )
+    return [row["role"] for row in rows]
+
+
+def entity_affiliations(entity: Entity) -> QuerySet[Organization]:
+    """The organizations articles affiliate a person with, most frequent first."""
+    field = ENTITY_FIELDS[type(entity)]
+    return (
+        Organization.objects.filter(**{f"affiliated_mentions__{field}": entity})
+        .annotate(count=Count("affiliated_mentions"))
+        .order_by("-count", "name")
+    )
+
+
+def entity_co_mentions(entity: Entity, *, limit: int = 10) -> QuerySet[Person]:
+    """The people most often mentioned in the same articles as the entity, with `count` (shared articles)."""
+    field = ENTITY_FIELDS[type(entity)]
+    people = Person.objects.filter(**{f"mentions__article__mentions__{field}": entity})
+    if isinstance(entity, Person):
+        people = people.exclude(id=entity.id)
+    return people.annotate(count=Count("mentions__article", distinct=True)).order_by("-count", "name")[:limit]
+
+
+def entity_quotes(entity: Entity) -> QuerySet[Quote]:
+    field = {Person: "speaker_person", Organization: "speaker_organization"}.get(type(entity))
+    if field is None:
+        return Quote.objects.none()
+    return quote_queryset().filter(**{field: entity}).select_related("article").order_by("-id")

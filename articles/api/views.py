@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from articles import selectors, services
 from articles.api import filters, serializers
+from articles.api.pagination import ArticleCursorPagination
 from articles.api.throttling import SourceRateThrottle
 from articles.models import Organization, Person, Place, Source
 from articles.webhooks import IngestPayloadSerializer, SignatureError, webhook_verify
@@ -96,6 +97,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     """Articles with the people, organizations, places and quotes found in them."""
 
     filterset_class = filters.ArticleFilter
+    pagination_class = ArticleCursorPagination
 
     def get_queryset(self):
         return selectors.article_queryset()

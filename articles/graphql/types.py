@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import graphene
+from django.db.models import F, Prefetch
 from graphene import relay
 from graphene_django import DjangoObjectType
 from graphene_django.filter import DjangoFilterConnectionField
@@ -8,7 +9,8 @@ from graphql import GraphQLError
 
 from articles import selectors
 from articles.graphql import filters
-from articles.models import Article, Organization, Person, Place, Quote, Source
+from articles.graphql.selection import Selection, selection_of
+from articles.models import Article, Mention, Organization, Person, Place, Quote, Source
 
 
 class ArticleStatus(graphene.Enum):
@@ -51,8 +53,11 @@ class ConnectionField(DjangoFilterConnectionField):
                 )
         if args.get("offset") is not None and args.get("before") is not None:
             raise GraphQLError("`offset` and `before` cannot be used together.")
+        resolved = resolver(root, info, **args)
+        if isinstance(resolved, list):  # already loaded by a look-ahead prefetch: page it, no query
+            return cls.resolve_connection(connection, args, resolved, max_limit=max_limit)
         return super().connection_resolver(
-            resolver,
+            lambda *_, **__: resolved,
             connection,
             default_manager,
             queryset_resolver,
@@ -84,22 +89,75 @@ class Entity(graphene.Interface):
     id = graphene.ID(required=True)
     name = graphene.String(required=True)
     aliases = graphene.List(graphene.NonNull(graphene.String), required=True)
-
-    def resolve_aliases(self, info) -> list[str]:
-        return [alias.name for alias in self.aliases.all()]
+    verified = graphene.Boolean(required=True, description="Checked by an editor.")
 
 
-class EntityMention(graphene.ObjectType):
+class ArticleMention(graphene.ObjectType):
     """An entity as one article mentions it."""
 
     entity = graphene.Field(Entity, required=True)
+    salience = graphene.Float(required=True, description="How central the entity is to the article, 0 to 1.")
+    role = graphene.String(description="The role the article states, as written.")
+    surface_forms = graphene.List(graphene.NonNull(graphene.String), required=True)
+    verified = graphene.Boolean(required=True)
+
+
+class EntityMention(graphene.ObjectType):
+    """One article that mentions an entity, and how."""
+
+    article = graphene.Field(lambda: ArticleNode, required=True)
     salience = graphene.Float(required=True)
     role = graphene.String()
-    surface_forms = graphene.List(graphene.NonNull(graphene.String), required=True)
+    affiliation = graphene.Field(lambda: OrganizationNode)
+
+
+class CoMention(graphene.ObjectType):
+    """A person mentioned in the same articles as an entity, and in how many."""
+
+    person = graphene.Field(lambda: PersonNode, required=True)
+    count = graphene.Int(required=True)
+
+
+def node_selection(info) -> Selection:
+    selection = selection_of(info)
+    return selection.node() if "edges" in selection else selection
+
+
+def speaker_quotes_limit(selection: Selection | None) -> int:
+    """How many of each speaker's latest quotes a selection below `speaker` asks for (0: none)."""
+    quotes = selection.get("quotes") if selection else None
+    if quotes is None or set(quotes.arguments) - {"first"}:
+        return 0
+    first = quotes.arguments.get("first")
+    return first if isinstance(first, int) and 0 < first <= 100 else 0
+
+
+def entity_queryset_for(queryset, info):
+    selection = node_selection(info)
+    if "aliases" in selection:
+        queryset = queryset.prefetch_related("aliases")
+    if {"roles", "mentions"} & set(selection.fields):
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "mentions",
+                queryset=Mention.objects.select_related("article", "affiliation").order_by(
+                    F("article__published_at").desc(nulls_last=True), "-article_id"
+                ),
+            )
+        )
+    return queryset
 
 
 class EntityNodeMixin:
-    articles = ConnectionField(lambda: ArticleNode)
+    articles = ConnectionField(lambda: ArticleNode, description="Articles that mention it, most recent first.")
+    roles = graphene.List(graphene.NonNull(graphene.String), required=True, description="Roles as stated, by use.")
+    mentions = graphene.List(graphene.NonNull(EntityMention), required=True, description="Most recent first.")
+    co_mentions = graphene.List(
+        graphene.NonNull(CoMention),
+        required=True,
+        first=graphene.Int(default_value=10),
+        description="People most often mentioned in the same articles.",
+    )
 
     def resolve_articles(self, info, **kwargs):
         return selectors.entity_articles(self)
@@ -107,10 +165,38 @@ class EntityNodeMixin:
     def resolve_aliases(self, info) -> list[str]:
         return [alias.name for alias in self.aliases.all()]
 
+    def resolve_roles(self, info) -> list[str]:
+        counts: dict[str, int] = {}
+        for mention in self.mentions.all():
+            if mention.role:
+                counts[mention.role] = counts.get(mention.role, 0) + 1
+        return sorted(counts, key=lambda role: (-counts[role], role))
 
-class PersonNode(EntityNodeMixin, DjangoObjectType):
-    quotes = ConnectionField(lambda: QuoteNode)
+    def resolve_mentions(self, info):
+        return [
+            EntityMention(article=m.article, salience=m.salience, role=m.role or None, affiliation=m.affiliation)
+            for m in self.mentions.all()
+        ]
 
+    def resolve_co_mentions(self, info, first: int):
+        if not 0 < first <= 100:
+            raise GraphQLError("`first` must be between 1 and 100.")
+        return [
+            CoMention(person=person, count=person.count) for person in selectors.entity_co_mentions(self, limit=first)
+        ]
+
+
+class SpeakerMixin:
+    quotes = ConnectionField(lambda: QuoteNode, description="Its quotes, most recent first.")
+
+    def resolve_quotes(self, info, **kwargs):
+        prefetched = getattr(self, "latest_quotes", None)
+        if prefetched is not None and set(kwargs) <= {"first"} and kwargs.get("first", 0) < len(prefetched) + 1:
+            return prefetched
+        return selectors.entity_quotes(self)
+
+
+class PersonNode(SpeakerMixin, EntityNodeMixin, DjangoObjectType):
     class Meta:
         model = Person
         name = "Person"
@@ -118,17 +204,12 @@ class PersonNode(EntityNodeMixin, DjangoObjectType):
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.PersonFilter
 
-    def resolve_quotes(self, info, **kwargs):
-        return selectors.quote_queryset().filter(speaker_person=self).order_by("-id")
-
     @classmethod
     def get_queryset(cls, queryset, info):
-        return queryset.prefetch_related("aliases")
+        return entity_queryset_for(queryset, info)
 
 
-class OrganizationNode(EntityNodeMixin, DjangoObjectType):
-    quotes = ConnectionField(lambda: QuoteNode)
-
+class OrganizationNode(SpeakerMixin, EntityNodeMixin, DjangoObjectType):
     class Meta:
         model = Organization
         name = "Organization"
@@ -136,12 +217,9 @@ class OrganizationNode(EntityNodeMixin, DjangoObjectType):
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.OrganizationFilter
 
-    def resolve_quotes(self, info, **kwargs):
-        return selectors.quote_queryset().filter(speaker_organization=self).order_by("-id")
-
     @classmethod
     def get_queryset(cls, queryset, info):
-        return queryset.prefetch_related("aliases")
+        return entity_queryset_for(queryset, info)
 
 
 class PlaceNode(EntityNodeMixin, DjangoObjectType):
@@ -154,7 +232,7 @@ class PlaceNode(EntityNodeMixin, DjangoObjectType):
 
     @classmethod
     def get_queryset(cls, queryset, info):
-        return queryset.prefetch_related("aliases")
+        return entity_queryset_for(queryset, info)
 
 
 class SourceType(DjangoObjectType):
@@ -183,19 +261,47 @@ class QuoteNode(DjangoObjectType):
 
     @classmethod
     def get_queryset(cls, queryset, info):
-        return queryset.filter(rejected=False).select_related("speaker_person", "speaker_organization", "article")
+        selection = node_selection(info)
+        queryset = queryset.filter(rejected=False).select_related("speaker_person", "speaker_organization")
+        if "article" in selection:
+            queryset = queryset.select_related("article")
+        limit = speaker_quotes_limit(selection.get("speaker"))
+        if limit:
+            queryset = queryset.prefetch_related(
+                selectors.latest_quotes_prefetch("speaker_person__quotes", limit),
+                selectors.latest_quotes_prefetch("speaker_organization__quotes", limit),
+            )
+        return queryset
+
+
+def article_includes(selection: Selection) -> selectors.ArticleIncludes:
+    """Which related records a GraphQL selection of articles needs."""
+    entity_fields = ("people", "organizations", "places")
+    return selectors.ArticleIncludes(
+        mentions=any(name in selection for name in (*entity_fields, "mentions")),
+        entity_aliases=any(selection.get(f"{name}.aliases") for name in entity_fields)
+        or bool(selection.get("mentions.entity.aliases")),
+        quotes="quotes" in selection,
+        speaker_latest_quotes=speaker_quotes_limit(selection.get("quotes.speaker")),
+    )
 
 
 class ArticleNode(DjangoObjectType):
     status = graphene.Field(ArticleStatus, required=True)
     source = graphene.Field(SourceType, required=True)
     people = graphene.List(graphene.NonNull(PersonNode), required=True, description="Most salient first.")
-    organizations = graphene.List(graphene.NonNull(OrganizationNode), required=True)
-    places = graphene.List(graphene.NonNull(PlaceNode), required=True)
-    mentions = graphene.List(graphene.NonNull(EntityMention), required=True)
+    organizations = graphene.List(graphene.NonNull(OrganizationNode), required=True, description="Most salient first.")
+    places = graphene.List(graphene.NonNull(PlaceNode), required=True, description="Most salient first.")
+    mentions = graphene.List(graphene.NonNull(ArticleMention), required=True, description="Most salient first.")
     quotes = graphene.List(graphene.NonNull(QuoteNode), required=True, description="In text order.")
     keywords = graphene.List(graphene.NonNull(graphene.String), required=True)
     authors = graphene.List(graphene.NonNull(graphene.String), required=True)
+    related = graphene.List(
+        graphene.NonNull(lambda: ArticleNode),
+        required=True,
+        first=graphene.Int(default_value=5),
+        description="Articles sharing the most entities with this one.",
+    )
 
     class Meta:
         model = Article
@@ -219,8 +325,9 @@ class ArticleNode(DjangoObjectType):
 
     @classmethod
     def get_queryset(cls, queryset, info):
+        includes = article_includes(node_selection(info))
         return queryset.select_related("source").prefetch_related(
-            *selectors.article_queryset()._prefetch_related_lookups
+            *selectors.article_queryset(includes)._prefetch_related_lookups
         )
 
     def resolve_status(self, info) -> str:
@@ -237,9 +344,20 @@ class ArticleNode(DjangoObjectType):
 
     def resolve_mentions(self, info):
         return [
-            EntityMention(entity=m.entity, salience=m.salience, role=m.role or None, surface_forms=m.surface_forms)
+            ArticleMention(
+                entity=m.entity,
+                salience=m.salience,
+                role=m.role or None,
+                surface_forms=m.surface_forms,
+                verified=m.verified,
+            )
             for m in self.mentions.all()
         ]
 
     def resolve_quotes(self, info):
         return selectors.article_quotes(self)
+
+    def resolve_related(self, info, first: int):
+        if not 0 < first <= 20:
+            raise GraphQLError("`first` must be between 1 and 20.")
+        return list(selectors.article_related(self, limit=first))
