@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import uuid
 import zlib
 from dataclasses import dataclass
 from datetime import timedelta
@@ -14,7 +15,9 @@ import nh3
 from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
+from django.urls import reverse
 from django.utils import timezone
+from graphql_relay import to_global_id
 
 from articles.enrichment import PIPELINE_VERSION, enrich_text, normalize_name
 from articles.enrichment.types import EnrichmentResult, ExtractedEntity
@@ -31,7 +34,9 @@ from articles.models import (
     PlaceAlias,
     Quote,
     Source,
+    Subscriber,
     WebhookDelivery,
+    WebhookEvent,
 )
 from articles.webhooks import text_normalize, webhook_secret_generate
 
@@ -119,6 +124,7 @@ def _article_store(*, source: Source, external_id: str, fields: dict[str, Any]) 
     article.error = ""
     article.save()
     article_schedule_enrichment(article_id=article.id)
+    article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_UPDATED)
     return IngestOutcome(article=article, created=False, changed=True)
 
 
@@ -183,6 +189,7 @@ def article_enrich(*, article_id: int) -> Article:
         article.error = ""
         article.enriched_at = timezone.now()
         article.save()
+        article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_ENRICHED)
     return article
 
 
@@ -390,6 +397,128 @@ def entity_merge(*, keep: Person | Organization | Place, others: list, user=None
     return keep
 
 
+def article_event_emit(*, article: Article, event_type: str) -> list[WebhookEvent]:
+    """Tell subscribers about an article (enriched, or its content changed); call inside the storing transaction."""
+    return webhook_event_emit(
+        event_type=event_type,
+        data={
+            "id": article.id,
+            "node_id": to_global_id("Article", article.id),
+            "source": Source.objects.values_list("slug", flat=True).get(id=article.source_id),
+            "external_id": article.external_id,
+            "title": article.title,
+            "url": article.url,
+            "language": article.language,
+            "status": article.status,
+            "published_at": article.published_at.isoformat() if article.published_at else None,
+            "api_url": reverse("article-detail", args=[article.id]),
+            "ninjs_url": reverse("article-ninjs", args=[article.id]),
+        },
+    )
+
+
+def webhook_event_emit(*, event_type: str, data: dict[str, Any]) -> list[WebhookEvent]:
+    """Record an event for each active subscriber that chose its type; each is sent by its own task once the
+    surrounding transaction commits, so nothing is sent about a change that was rolled back."""
+    subscribers = [s for s in Subscriber.objects.filter(is_active=True) if event_type in (s.event_types or [])]
+    if not subscribers:
+        return []
+    payload = {"type": event_type, "timestamp": timezone.now().isoformat(), "data": data}
+    events = [
+        WebhookEvent.objects.create(
+            subscriber=subscriber, event_type=event_type, message_id=f"msg_{uuid.uuid4().hex}", payload=payload
+        )
+        for subscriber in subscribers
+    ]
+    for event in events:
+        transaction.on_commit(lambda event_id=event.id: webhook_event_enqueue(event_id=event_id))
+    return events
+
+
+def webhook_event_enqueue(*, event_id: int) -> bool:
+    """Send the delivery task; on a broker failure the event stays pending and is logged."""
+    from articles.tasks import deliver_webhook_event
+
+    try:
+        deliver_webhook_event.delay(event_id)
+    except Exception:  # the broker is down: the row keeps the event, an editor can resend it from the admin
+        logger.exception("could not enqueue webhook event %s", event_id)
+        return False
+    return True
+
+
+def webhook_event_deliver(*, event_id: int) -> WebhookEvent:
+    """Make one attempt at sending a pending event and log it on the row; safe to run twice.
+
+    After WEBHOOK_MAX_ATTEMPTS failed attempts the event is failed, and a subscriber with WEBHOOK_DISABLE_AFTER failed
+    events in a row is disabled. A success resets its failure count.
+    """
+    from articles.outgoing import webhook_send
+
+    event = WebhookEvent.objects.select_related("subscriber").get(id=event_id)
+    if event.status != WebhookEvent.Status.PENDING:
+        return event
+    subscriber = event.subscriber
+    if not subscriber.is_active:
+        WebhookEvent.objects.filter(id=event_id).update(
+            status=WebhookEvent.Status.FAILED, last_error="subscriber disabled"
+        )
+        event.refresh_from_db()
+        return event
+    result = webhook_send(
+        url=subscriber.url,
+        secret=subscriber.secret,
+        message_id=event.message_id,
+        payload=event.payload,
+        timeout=settings.WEBHOOK_TIMEOUT,
+    )
+    now = timezone.now()
+    with transaction.atomic():
+        event = WebhookEvent.objects.select_for_update().get(id=event_id)
+        event.attempts += 1
+        event.last_status_code = result.status_code
+        event.last_error = result.error[:2000]
+        event.attempt_log = [
+            *event.attempt_log,
+            {"at": now.isoformat(), "status_code": result.status_code, "error": result.error[:500]},
+        ]
+        if result.ok:
+            event.status = WebhookEvent.Status.DELIVERED
+            event.delivered_at = now
+            Subscriber.objects.filter(id=subscriber.id).update(consecutive_failures=0)
+        elif event.attempts >= settings.WEBHOOK_MAX_ATTEMPTS:
+            event.status = WebhookEvent.Status.FAILED
+            subscriber_record_failure(subscriber_id=subscriber.id)
+        event.save()
+    return event
+
+
+def subscriber_record_failure(*, subscriber_id: int) -> Subscriber:
+    subscriber = Subscriber.objects.select_for_update().get(id=subscriber_id)
+    subscriber.consecutive_failures += 1
+    if subscriber.is_active and subscriber.consecutive_failures >= settings.WEBHOOK_DISABLE_AFTER:
+        subscriber.is_active = False
+        subscriber.disabled_at = timezone.now()
+        logger.warning(
+            "webhook subscriber %s disabled after %d failed events", subscriber, subscriber.consecutive_failures
+        )
+    subscriber.save(update_fields=["consecutive_failures", "is_active", "disabled_at"])
+    return subscriber
+
+
+def subscriber_enable(*, subscriber: Subscriber) -> Subscriber:
+    """Turn a subscriber back on with a clean failure count (after its receiver was fixed)."""
+    Subscriber.objects.filter(id=subscriber.id).update(is_active=True, consecutive_failures=0, disabled_at=None)
+    subscriber.refresh_from_db()
+    return subscriber
+
+
+def webhook_event_resend(*, event: WebhookEvent) -> bool:
+    """Send a failed or stuck event again from the first attempt, under its same webhook-id."""
+    WebhookEvent.objects.filter(id=event.id).update(status=WebhookEvent.Status.PENDING, attempts=0)
+    return webhook_event_enqueue(event_id=event.id)
+
+
 def _speaker_ref(speaker: Person | Organization | None) -> dict[str, Any] | None:
     if speaker is None:
         return None
@@ -405,6 +534,19 @@ def quote_verify(*, quote: Quote, user=None) -> Quote:
             user=user,
             action=EditorDecision.Action.VERIFY_QUOTE,
             details={"quote": quote.pk, "article": quote.article_id, "speaker": _speaker_ref(quote.speaker)},
+        )
+        webhook_event_emit(
+            event_type=Subscriber.EventType.QUOTE_VERIFIED,
+            data={
+                "id": quote.pk,
+                "article": quote.article_id,
+                "article_node_id": to_global_id("Article", quote.article_id),
+                "text": quote.text,
+                "kind": quote.kind,
+                "speaker": _speaker_ref(quote.speaker),
+                "speaker_text": quote.speaker_text,
+                "verified": True,
+            },
         )
     return quote
 

@@ -47,3 +47,42 @@ def sweep_stuck_articles() -> int:
     if ids:
         logger.info("re-enqueued %d stuck article(s): %s", len(ids), ids[:20])
     return len(ids)
+
+
+@shared_task(bind=True, acks_late=True, ignore_result=True, max_retries=None)
+def deliver_webhook_event(self, event_id: int) -> str:
+    """One attempt per run; the attempt count on the row, not Celery's, decides when to give up."""
+    from articles.outgoing import retry_delay
+    from articles.services import webhook_event_deliver
+
+    event = webhook_event_deliver(event_id=event_id)
+    if event.status == event.Status.PENDING:
+        delay = retry_delay(attempt=event.attempts, base=settings.WEBHOOK_RETRY_BASE, cap=settings.WEBHOOK_RETRY_MAX)
+        raise self.retry(countdown=delay)
+    return event.status
+
+
+@shared_task(ignore_result=True)
+def poll_feeds() -> int:
+    """Fan out: one task per active source with a feed, so one slow feed does not hold up the others."""
+    from articles.models import Source
+
+    ids = list(Source.objects.filter(is_active=True).exclude(feed_url="").values_list("id", flat=True))
+    for source_id in ids:
+        poll_source_feed.delay(source_id)
+    return len(ids)
+
+
+@shared_task(ignore_result=True, autoretry_for=TRANSIENT_ERRORS, retry_backoff=True, max_retries=2)
+def poll_source_feed(source_id: int) -> dict[str, int]:
+    from articles.feeds import FetchError, feed_poll
+    from articles.models import Source
+
+    source = Source.objects.get(id=source_id)
+    try:
+        counts = feed_poll(source=source)
+    except (FetchError, ValueError) as exc:  # the next scheduled poll tries again
+        logger.warning("polling the feed of %s failed: %s", source.slug, exc)
+        return {"failed": 1}
+    logger.info("polled the feed of %s: %s", source.slug, dict(counts))
+    return dict(counts)

@@ -5,9 +5,11 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from graphql_relay import to_global_id
 from rest_framework import status, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -15,6 +17,7 @@ from rest_framework.views import APIView
 
 from articles import selectors, services
 from articles.api import filters, serializers
+from articles.api.ninjs import NinjsSerializer
 from articles.api.pagination import ArticleCursorPagination
 from articles.api.throttling import SourceRateThrottle
 from articles.models import Organization, Person, Place, Source
@@ -104,6 +107,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
+
+    @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The article as IPTC ninjs 2.x (News in JSON).")
+    @action(detail=True, methods=["get"], url_path="ninjs")
+    def ninjs(self, request: Request, pk: str | None = None) -> Response:
+        return Response(NinjsSerializer(self.get_object(), context={"request": request}).data)
 
 
 class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
