@@ -1,8 +1,16 @@
 from django.contrib import admin, messages
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 
 from articles import services
+from articles.admin_editing import (
+    AliasSplitInlineMixin,
+    EntityEditingMixin,
+    QuoteEditingMixin,
+    QuoteInlineEditingMixin,
+)
+from articles.highlight import article_highlight
 from articles.models import (
     Article,
     ArticleVersion,
@@ -68,9 +76,26 @@ class ArticleVersionInline(admin.TabularInline):
     can_delete = False
 
 
+def _count(model, field: str = "article"):
+    """A per-row count as a subquery: two joined COUNT(DISTINCT) aggregates would multiply rows on long lists."""
+    rows = model.objects.filter(**{field: OuterRef("pk")}).order_by().values(field)
+    return Coalesce(Subquery(rows.annotate(n=Count("pk")).values("n")[:1]), 0)
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
-    list_display = ["title", "source", "language", "status", "published_at", "received_at"]
+class ArticleAdmin(QuoteInlineEditingMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "source",
+        "language",
+        "status",
+        "mention_count",
+        "quote_count",
+        "published_at",
+        "received_at",
+    ]
+    list_select_related = ["source"]
+    autocomplete_fields = ["source"]
     list_filter = ["status", "language", "source", "published_at"]
     search_fields = ["title", "external_id", "clean_text"]
     date_hierarchy = "published_at"
@@ -99,6 +124,22 @@ class ArticleAdmin(admin.ModelAdmin):
     def retry_failed(self, request, queryset) -> None:
         self._enqueue(request, list(queryset.filter(status=Article.Status.FAILED).values_list("id", flat=True)))
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mention_count=_count(Mention), quote_count=_count(Quote))
+
+    @admin.display(ordering="mention_count", description="entities")
+    def mention_count(self, article: Article) -> int:
+        return article.mention_count
+
+    @admin.display(ordering="quote_count", description="quotes")
+    def quote_count(self, article: Article) -> int:
+        return article.quote_count
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["highlighted_text"] = article_highlight(article=obj)
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
     def _enqueue(self, request, ids: list[int]) -> None:
         sent = sum(services.article_enqueue(article_id=article_id) for article_id in ids)
         EditorDecision.objects.create(
@@ -111,8 +152,9 @@ class ArticleAdmin(admin.ModelAdmin):
         self.message_user(request, f"Enrichment scheduled for {sent} article(s).", messages.SUCCESS)
 
 
-class EntityAdmin(admin.ModelAdmin):
+class EntityAdmin(EntityEditingMixin, admin.ModelAdmin):
     list_display = ["name", "verified", "mention_count", "created_at"]
+    actions = ["merge_selected"]
     list_filter = ["verified"]
     search_fields = ["name", "aliases__name"]
 
@@ -124,41 +166,44 @@ class EntityAdmin(admin.ModelAdmin):
         return entity.mention_count
 
 
-class PersonAliasInline(admin.TabularInline):
+class PersonAliasInline(AliasSplitInlineMixin, admin.TabularInline):
     model = PersonAlias
     extra = 0
-    fields = ["name"]
+    fields = ["name", "split_off"]
 
 
-class OrganizationAliasInline(admin.TabularInline):
+class OrganizationAliasInline(AliasSplitInlineMixin, admin.TabularInline):
     model = OrganizationAlias
     extra = 0
-    fields = ["name"]
+    fields = ["name", "split_off"]
 
 
-class PlaceAliasInline(admin.TabularInline):
+class PlaceAliasInline(AliasSplitInlineMixin, admin.TabularInline):
     model = PlaceAlias
     extra = 0
-    fields = ["name"]
+    fields = ["name", "split_off"]
 
 
 @admin.register(Person)
 class PersonAdmin(EntityAdmin):
     inlines = [PersonAliasInline]
+    alias_model = PersonAlias
 
 
 @admin.register(Organization)
 class OrganizationAdmin(EntityAdmin):
     inlines = [OrganizationAliasInline]
+    alias_model = OrganizationAlias
 
 
 @admin.register(Place)
 class PlaceAdmin(EntityAdmin):
     inlines = [PlaceAliasInline]
+    alias_model = PlaceAlias
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(QuoteEditingMixin, admin.ModelAdmin):
     list_display = [
         "short_text",
         "kind",
@@ -169,10 +214,11 @@ class QuoteAdmin(admin.ModelAdmin):
         "rejected",
         "article",
     ]
-    list_filter = ["kind", "verified", "rejected", "article__language"]
+    list_filter = ["kind", "verified", "rejected", "article__language", "article__source", "article__published_at"]
     search_fields = ["text", "speaker_text", "speaker_person__name", "speaker_organization__name"]
     autocomplete_fields = ["article", "speaker_person", "speaker_organization"]
     list_select_related = ["speaker_person", "speaker_organization", "article"]
+    actions = ["verify_quotes", "reject_quotes"]
 
     @admin.display(description="text")
     def short_text(self, quote: Quote) -> str:
@@ -182,7 +228,7 @@ class QuoteAdmin(admin.ModelAdmin):
 @admin.register(Mention)
 class MentionAdmin(admin.ModelAdmin):
     list_display = ["__str__", "kind", "salience", "role", "verified"]
-    list_filter = ["kind", "verified"]
+    list_filter = ["kind", "verified", "article__language", "article__source"]
     search_fields = ["person__name", "organization__name", "place__name", "article__title"]
     autocomplete_fields = ["article", "person", "organization", "place", "affiliation"]
     list_select_related = ["article", "person", "organization", "place"]
@@ -190,9 +236,14 @@ class MentionAdmin(admin.ModelAdmin):
 
 @admin.register(EditorDecision)
 class EditorDecisionAdmin(admin.ModelAdmin):
-    list_display = ["created_at", "user", "action"]
-    list_filter = ["action", "user"]
+    list_display = ["created_at", "user", "action", "summary"]
+    list_filter = ["action", "user", "created_at"]
+    list_select_related = ["user"]
     readonly_fields = ["created_at", "user", "action", "details"]
+
+    @admin.display(description="details")
+    def summary(self, decision: EditorDecision) -> str:
+        return ", ".join(f"{key}: {value}" for key, value in decision.details.items())[:200]
 
     def has_add_permission(self, request) -> bool:
         return False
