@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils.html import format_html
 
 from articles import services
 from articles.admin_editing import (
@@ -24,12 +26,14 @@ from articles.models import (
     PlaceAlias,
     Quote,
     Source,
+    Subscriber,
+    WebhookEvent,
 )
 
 
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
-    list_display = ["slug", "name", "is_active", "article_count", "created_at"]
+    list_display = ["slug", "name", "is_active", "feed_url", "article_count", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["slug", "name"]
 
@@ -250,3 +254,85 @@ class EditorDecisionAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
+
+
+class SubscriberForm(forms.ModelForm):
+    event_types = forms.MultipleChoiceField(
+        choices=Subscriber.EventType.choices, widget=forms.CheckboxSelectMultiple, required=False
+    )
+
+    class Meta:
+        model = Subscriber
+        fields = ["name", "url", "secret", "event_types", "is_active"]
+
+
+@admin.register(Subscriber)
+class SubscriberAdmin(admin.ModelAdmin):
+    form = SubscriberForm
+    list_display = ["name", "url", "state", "event_list", "consecutive_failures", "disabled_at", "created_at"]
+    list_filter = ["is_active"]
+    search_fields = ["name", "url"]
+    readonly_fields = ["consecutive_failures", "disabled_at", "created_at"]
+    actions = ["enable"]
+
+    @admin.display(description="state", ordering="is_active")
+    def state(self, subscriber: Subscriber) -> str:
+        if subscriber.is_active:
+            return format_html('<span style="color:{}">{}</span>', "#2e7d32", "active")
+        reason = f"disabled after {subscriber.consecutive_failures} failed events" if subscriber.disabled_at else "off"
+        return format_html('<strong style="color:{}">{}</strong>', "#c62828", f"DISABLED ({reason})")
+
+    @admin.display(description="events")
+    def event_list(self, subscriber: Subscriber) -> str:
+        return ", ".join(subscriber.event_types or [])
+
+    @admin.action(description="Enable the selected subscribers again and reset their failure count")
+    def enable(self, request, queryset) -> None:
+        for subscriber in queryset:
+            services.subscriber_enable(subscriber=subscriber)
+        self.message_user(request, f"{queryset.count()} subscriber(s) enabled.", messages.SUCCESS)
+
+
+@admin.register(WebhookEvent)
+class WebhookEventAdmin(admin.ModelAdmin):
+    """The outgoing delivery log: one row per event and subscriber, with the outcome of each attempt."""
+
+    list_display = [
+        "created_at",
+        "event_type",
+        "subscriber",
+        "status",
+        "attempts",
+        "last_status_code",
+        "short_error",
+        "delivered_at",
+    ]
+    list_filter = ["status", "event_type", "subscriber"]
+    search_fields = ["message_id", "subscriber__name"]
+    list_select_related = ["subscriber"]
+    readonly_fields = [
+        "subscriber",
+        "event_type",
+        "message_id",
+        "status",
+        "attempts",
+        "last_status_code",
+        "last_error",
+        "attempt_log",
+        "payload",
+        "delivered_at",
+        "created_at",
+    ]
+    actions = ["resend"]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    @admin.display(description="last error")
+    def short_error(self, event: WebhookEvent) -> str:
+        return event.last_error[:80]
+
+    @admin.action(description="Send the selected events again (same webhook-id, attempts from zero)")
+    def resend(self, request, queryset) -> None:
+        sent = sum(services.webhook_event_resend(event=event) for event in queryset.select_related("subscriber"))
+        self.message_user(request, f"{sent} event(s) scheduled.", messages.SUCCESS)
