@@ -34,6 +34,7 @@ from articles.models import (
 @admin.register(Source)
 class SourceAdmin(admin.ModelAdmin):
     list_display = ["slug", "name", "is_active", "feed_url", "article_count", "created_at"]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_filter = ["is_active"]
     search_fields = ["slug", "name"]
 
@@ -257,6 +258,7 @@ class EditorDecisionAdmin(admin.ModelAdmin):
 
 
 class SubscriberForm(forms.ModelForm):
+    url = forms.URLField(max_length=2000, assume_scheme="https")
     event_types = forms.MultipleChoiceField(
         choices=Subscriber.EventType.choices, widget=forms.CheckboxSelectMultiple, required=False
     )
