@@ -61,21 +61,22 @@ class Item:
     load: Callable[[], dict[str, Any]]
 
 
-def items_from_location(location: str, *, fetch: Fetch | None = http_fetch) -> list[Item]:
+def items_from_location(location: str, *, fetch: Fetch = http_fetch, fetch_pages: bool = True) -> list[Item]:
     """The items of a JSON file, a folder, an RSS/Atom file or a feed URL. A location that cannot be read becomes one
     item whose loader raises, so callers count it as a failure instead of stopping."""
+    page_fetch = fetch if fetch_pages else None
     try:
         if is_url(location):
-            if fetch is None:
-                raise FetchError(f"{location}: fetching is disabled")
-            return feed_items(fetch(location), label=location, fetch=fetch)
+            return feed_items(fetch(location), label=location, fetch=page_fetch)
         path = Path(location)
         if path.is_dir():
             files = sorted(f for f in path.iterdir() if f.is_file() and f.suffix.lower() in {".json", *FEED_SUFFIXES})
-            return [item for file in files for item in items_from_location(str(file), fetch=fetch)]
+            return [
+                item for file in files for item in items_from_location(str(file), fetch=fetch, fetch_pages=fetch_pages)
+            ]
         if path.suffix.lower() == ".json":
             return [Item(label=str(path), load=lambda: _json_payload(path))]
-        return feed_items(path.read_bytes(), label=str(path), fetch=fetch)
+        return feed_items(path.read_bytes(), label=str(path), fetch=page_fetch)
     except (OSError, FetchError, ValueError) as exc:
         return [Item(label=location, load=_raiser(exc))]
 
