@@ -29,11 +29,15 @@ def quote_queryset() -> QuerySet[Quote]:
     return Quote.objects.filter(rejected=False).select_related("speaker_person", "speaker_organization")
 
 
+def latest_quotes_attr(limit: int) -> str:
+    return f"latest_quotes_{limit}"
+
+
 def latest_quotes_prefetch(lookup: str, limit: int) -> Prefetch:
-    """Each speaker's `limit` latest quotes in one query (a window function), as `latest_quotes`; one extra row
-    tells whether there are more."""
+    """Each speaker's `limit` latest quotes in one query (a window function), as `latest_quotes_<limit>`; one extra
+    row tells whether there are more."""
     queryset = quote_queryset().select_related("article").order_by("-id")[: limit + 1]
-    return Prefetch(lookup, queryset=queryset, to_attr="latest_quotes")
+    return Prefetch(lookup, queryset=queryset, to_attr=latest_quotes_attr(limit))
 
 
 def article_queryset(includes: ArticleIncludes = ArticleIncludes()) -> QuerySet[Article]:

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from graphql_relay import to_global_id
 
+from articles.content_cache import content_changed
 from articles.enrichment import PIPELINE_VERSION, enrich_text, normalize_name
 from articles.enrichment.types import EnrichmentResult, ExtractedEntity
 from articles.models import (
@@ -85,7 +86,8 @@ def article_ingest(*, source: Source, payload: dict[str, Any], webhook_id: str |
         "title": title,
         "body": body,
         "url": payload.get("url") or "",
-        "published_at": payload.get("published_at"),
+        # Unknown publication time: the time we received it, so ordering and cursors never meet a null.
+        "published_at": payload.get("published_at") or timezone.now(),
         "language_hint": (payload.get("language") or "").strip().lower(),
         "authors": [text_normalize(author).strip() for author in payload.get("authors") or []],
         "content_hash": _content_hash(title=title, body=body),
@@ -121,6 +123,7 @@ def _article_store(*, source: Source, external_id: str, fields: dict[str, Any]) 
         setattr(article, name, value)
     article.status = Article.Status.RECEIVED
     article.status_changed_at = timezone.now()
+    content_changed()
     article.error = ""
     article.save()
     article_schedule_enrichment(article_id=article.id)
@@ -137,6 +140,7 @@ def _status_set(article_id: int, status: str, *, only_from: tuple[str, ...] = ()
     articles = Article.objects.filter(id=article_id)
     if only_from:
         articles = articles.filter(status__in=only_from)
+    content_changed()
     return articles.update(status=status, status_changed_at=timezone.now(), **fields)
 
 
@@ -184,6 +188,7 @@ def article_enrich(*, article_id: int) -> Article:
         if article.content_hash != enriched_hash:
             return article  # changed meanwhile: the enrichment scheduled by that change will store its results
         enrichment_apply(article=article, result=result)
+        content_changed()
         article.status = Article.Status.ENRICHED
         article.status_changed_at = timezone.now()
         article.error = ""
@@ -389,6 +394,7 @@ def entity_merge(*, keep: Person | Organization | Place, others: list, user=None
             other.delete()
         keep.verified = True
         keep.save(update_fields=["verified"])
+        content_changed()
         EditorDecision.objects.create(
             user=user,
             action=EditorDecision.Action.MERGE,

@@ -7,8 +7,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from graphql_relay import to_global_id
 
+from articles.models import Mention
 from newsapi.schema import schema
-from tests.factories import ArticleFactory, MentionFactory, OrganizationFactory, PlaceFactory, QuoteFactory
+from tests.factories import (
+    ArticleFactory,
+    MentionFactory,
+    OrganizationFactory,
+    PersonFactory,
+    PlaceFactory,
+    QuoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -93,3 +101,98 @@ def test_committed_schema_matches_the_code():
     committed = (Path(__file__).resolve().parents[1] / "schema.graphql").read_text()
 
     assert committed.strip() == str(schema).strip(), "run: python manage.py graphql_schema --out schema.graphql"
+
+
+def count_queries(client, query: str, variables: dict | None = None) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post(
+            "/graphql/", {"query": query, "variables": variables or {}}, content_type="application/json"
+        )
+    body = response.json()
+    assert "errors" not in body, body["errors"]
+    return len(queries)
+
+
+NESTED = """
+query { articles(first: 50) { edges { node {
+  title
+  quotes { text speaker { name ... on Person { quotes(first: 5) { edges { node { text article { title } } } } } } }
+} } } }
+"""
+
+LIST_QUERIES = {
+    "people": "query { people(first: 100) { edges { node { name aliases roles verified } } } }",
+    "organizations": "query { organizations(first: 100) { edges { node { name aliases } } } }",
+    "places": "query { places(first: 100) { edges { node { name aliases } } } }",
+    "quotes": "query { quotes(first: 100) { edges { node { text kind speaker { name } article { title } } } } }",
+    "nested": NESTED,
+}
+
+
+@pytest.mark.parametrize("name", LIST_QUERIES)
+def test_every_list_field_runs_the_same_queries_at_any_size(client, name):
+    for _ in range(3):
+        linked_article()
+    small = count_queries(client, LIST_QUERIES[name])
+    for _ in range(20):
+        linked_article()
+
+    assert count_queries(client, LIST_QUERIES[name]) == small
+
+
+def test_speaker_latest_quotes_come_from_the_prefetch_in_order(graphql):
+    article = linked_article()
+    speaker = article.mentions.get(kind="person").person
+    older = [QuoteFactory(speaker_person=speaker) for _ in range(6)]
+
+    data = graphql(NESTED)["data"]["articles"]["edges"][0]["node"]
+
+    spoken = next(q for q in data["quotes"] if q["speaker"] and "quotes" in q["speaker"])
+    texts = [edge["node"]["text"] for edge in spoken["speaker"]["quotes"]["edges"]]
+    assert texts == [quote.text for quote in reversed(older)][:5]
+
+
+def test_person_page_has_roles_mentions_and_co_mentions(graphql):
+    first, second = linked_article(), linked_article()
+    person = first.mentions.get(kind="person").person
+    partner = PersonFactory(name="Greta Holm")
+    for article in (first, second):
+        MentionFactory(article=article, person=partner)
+    MentionFactory(article=second, person=person, role="portavoz del ministerio")
+    Mention.objects.filter(article=first, person=person).update(role="portavoz del ministerio")
+
+    data = graphql(
+        "query P($id: ID!) { person(id: $id) { roles mentions { salience article { title } } "
+        "coMentions { count person { name } } } }",
+        {"id": to_global_id("Person", person.id)},
+    )["data"]["person"]
+
+    assert data["roles"] == ["portavoz del ministerio"]
+    assert {m["article"]["title"] for m in data["mentions"]} == {first.title, second.title}
+    assert data["coMentions"][0] == {"count": 2, "person": {"name": "Greta Holm"}}
+
+
+def test_articles_filter_by_person_name_and_search_text(graphql):
+    article = linked_article()
+    ArticleFactory(title="Otra noticia sin relación")
+    name = article.mentions.get(kind="person").person.name
+
+    by_name = graphql("query($p: String) { articles(person: $p) { edges { node { title } } } }", {"p": name})
+    by_text = graphql('query { articles(q: "relación") { edges { node { title } } } }')
+
+    assert [e["node"]["title"] for e in by_name["data"]["articles"]["edges"]] == [article.title]
+    assert [e["node"]["title"] for e in by_text["data"]["articles"]["edges"]] == ["Otra noticia sin relación"]
+
+
+def test_related_articles_share_entities(graphql):
+    article = linked_article()
+    person = article.mentions.get(kind="person").person
+    sibling = ArticleFactory(title="Sibling")
+    MentionFactory(article=sibling, person=person)
+    ArticleFactory(title="Stranger")
+
+    data = graphql(
+        "query($id: ID!) { article(id: $id) { related { title } } }", {"id": to_global_id("Article", article.id)}
+    )
+
+    assert data["data"]["article"]["related"] == [{"title": "Sibling"}]

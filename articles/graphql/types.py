@@ -190,9 +190,10 @@ class SpeakerMixin:
     quotes = ConnectionField(lambda: QuoteNode, description="Its quotes, most recent first.")
 
     def resolve_quotes(self, info, **kwargs):
-        prefetched = getattr(self, "latest_quotes", None)
-        if prefetched is not None and set(kwargs) <= {"first"} and kwargs.get("first", 0) < len(prefetched) + 1:
-            return prefetched
+        if set(kwargs) == {"first"}:
+            prefetched = getattr(self, selectors.latest_quotes_attr(kwargs["first"]), None)
+            if prefetched is not None:
+                return prefetched
         return selectors.entity_quotes(self)
 
 
@@ -244,13 +245,15 @@ class SourceType(DjangoObjectType):
 
 class QuoteNode(DjangoObjectType):
     kind = graphene.Field(QuoteKind, required=True)
+    # Declared, not derived: graphene-django would re-fetch each article through ArticleNode.get_queryset.
+    article = graphene.Field(lambda: ArticleNode, required=True)
     speaker = graphene.Field(Entity, description="Who said it: a person or an organization, or null when unnamed.")
 
     class Meta:
         model = Quote
         name = "Quote"
         interfaces = (Node,)
-        fields = ("id", "article", "text", "speaker_text", "cue", "start", "end", "confidence", "verified")
+        fields = ("id", "text", "speaker_text", "cue", "start", "end", "confidence", "verified")
         filterset_class = filters.QuoteFilter
 
     def resolve_kind(self, info) -> str:
@@ -258,6 +261,9 @@ class QuoteNode(DjangoObjectType):
 
     def resolve_speaker(self, info):
         return self.speaker
+
+    def resolve_article(self, info):
+        return self.article
 
     @classmethod
     def get_queryset(cls, queryset, info):
