@@ -1,6 +1,7 @@
 """Thin Celery wrappers: fetch by id, call the service, own the retry policy."""
 
 import logging
+import time
 from datetime import timedelta
 
 from celery import shared_task
@@ -8,6 +9,8 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
 from articles.services import article_enrich, article_mark_failed, articles_sweep_stuck
+from newsapi.logs import article_log_context
+from newsapi.metrics import ENRICHMENT_DURATION, ENRICHMENT_FAILURES
 
 logger = logging.getLogger(__name__)
 
@@ -27,15 +30,32 @@ MAX_ATTEMPTS = 5
     max_retries=MAX_ATTEMPTS - 1,
 )
 def enrich_article(self, article_id: int) -> None:
-    try:
-        article_enrich(article_id=article_id)
-    except TRANSIENT_ERRORS as exc:
-        if self.request.retries >= self.max_retries:
-            article_mark_failed(article_id=article_id, error=f"gave up after {MAX_ATTEMPTS} attempts: {exc!r}")
-        raise
-    except Exception as exc:  # a bug or bad input: retrying will not help, so the article says why it failed
-        logger.exception("enrichment of article %s failed", article_id)
-        article_mark_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")
+    with article_log_context(article_id):
+        logger.info("enrichment started", extra={"article_id": article_id, "attempt": self.request.retries + 1})
+        started = time.perf_counter()
+        try:
+            article = article_enrich(article_id=article_id)
+        except TRANSIENT_ERRORS as exc:
+            if self.request.retries >= self.max_retries:
+                ENRICHMENT_FAILURES.labels(reason="gave_up").inc()
+                logger.error("enrichment gave up: %r", exc, extra={"article_id": article_id})
+                article_mark_failed(article_id=article_id, error=f"gave up after {MAX_ATTEMPTS} attempts: {exc!r}")
+            else:
+                ENRICHMENT_FAILURES.labels(reason="retry").inc()
+                logger.warning("enrichment will be retried: %r", exc, extra={"article_id": article_id})
+            raise
+        except Exception as exc:  # a bug or bad input: retrying will not help, so the article says why it failed
+            ENRICHMENT_FAILURES.labels(reason="error").inc()
+            logger.exception("enrichment of article %s failed", article_id, extra={"article_id": article_id})
+            article_mark_failed(article_id=article_id, error=f"{type(exc).__name__}: {exc}")
+            return
+        duration = time.perf_counter() - started
+        ENRICHMENT_DURATION.observe(duration)
+        logger.info(
+            "enrichment finished in %.2fs",
+            duration,
+            extra={"article_id": article_id, "status": article.status, "duration_s": round(duration, 3)},
+        )
 
 
 @shared_task(ignore_result=True)

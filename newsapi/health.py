@@ -41,7 +41,9 @@ def _redis() -> None:
 def _worker() -> None:
     from newsapi.celery import app
 
-    replies = app.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT, limit=1)
+    # The broker URL from settings, the same one the redis check just reached, rather than the app's pooled one.
+    with app.connection_for_write(settings.CELERY_BROKER_URL) as connection_:
+        replies = app.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT, limit=1, connection=connection_)
     if not replies:
         raise RuntimeError("no Celery worker answered a ping")
 

@@ -5,8 +5,12 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from articles.graphql.views import PublicGraphQLView
+from newsapi import health, metrics
 
 urlpatterns = [
+    path("health/live", health.live, name="health-live"),
+    path("health/ready", health.ready, name="health-ready"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("admin/", admin.site.urls),
     path("api/v1/", include("articles.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from graphql_relay import to_global_id
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -22,6 +22,7 @@ from articles.api.pagination import ArticleCursorPagination
 from articles.api.throttling import SourceRateThrottle
 from articles.models import Organization, Person, Place, Source
 from articles.webhooks import IngestPayloadSerializer, SignatureError, webhook_verify
+from newsapi.metrics import ingest_record
 
 
 def error_response(code: int, message: str, **extra) -> Response:
@@ -33,6 +34,7 @@ class IngestView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    throttle_classes: list = []  # sources have their own rate limit, checked after the source is known
 
     @extend_schema(
         request=IngestPayloadSerializer,
@@ -80,6 +82,7 @@ class IngestView(APIView):
         outcome = services.article_ingest(
             source=source, payload=validated.validated_data, webhook_id=request.headers["webhook-id"]
         )
+        ingest_record(source=source.slug, created=outcome.created, changed=outcome.changed, replayed=outcome.replayed)
         article = outcome.article
         article.refresh_from_db(fields=["status"])
         receipt = {
@@ -96,6 +99,15 @@ class IngestView(APIView):
             self.throttled(request, throttle.wait())
 
 
+SPARSE_FIELDS = OpenApiParameter(
+    "fields", str, OpenApiParameter.QUERY, description="Comma-separated fields to return (sparse fieldset)."
+)
+with_sparse_fields = extend_schema_view(
+    list=extend_schema(parameters=[SPARSE_FIELDS]), retrieve=extend_schema(parameters=[SPARSE_FIELDS])
+)
+
+
+@with_sparse_fields
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     """Articles with the people, organizations, places and quotes found in them."""
 
@@ -113,7 +125,17 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     def ninjs(self, request: Request, pk: str | None = None) -> Response:
         return Response(NinjsSerializer(self.get_object(), context={"request": request}).data)
 
+    @extend_schema(responses=serializers.ArticleListSerializer(many=True), filters=False)
+    @action(detail=True, methods=["get"], pagination_class=None, filterset_class=None)
+    def related(self, request: Request, pk: str | None = None) -> Response:
+        """Articles sharing the most entities with this one."""
+        ids = [article.id for article in selectors.article_related(self.get_object(), limit=10)]
+        articles = sorted(selectors.article_queryset().filter(id__in=ids), key=lambda article: ids.index(article.id))
+        context = self.get_serializer_context()
+        return Response(serializers.ArticleListSerializer(articles, many=True, context=context).data)
 
+
+@with_sparse_fields
 class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
     """Quotes with their speakers."""
 
@@ -124,31 +146,40 @@ class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.quote_queryset()
 
 
-class PersonViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(viewsets.ReadOnlyModelViewSet):
+    """Canonical records shared across articles; a record's page lists where and how it appears."""
+
+    model: type[Person | Organization | Place]
+
+    def get_queryset(self):
+        return selectors.entity_queryset(self.model)
+
+    @extend_schema(responses=serializers.EntityPageSerializer)
+    def retrieve(self, request: Request, *args, **kwargs) -> Response:
+        entity = self.get_object()
+        page = selectors.entity_page(entity, articles=50, quotes=20, co_mentions=10)
+        return Response(serializers.EntityPageSerializer(page).data)
+
+
+class PersonViewSet(EntityViewSet):
     """Canonical people, shared across articles."""
 
+    model = Person
     serializer_class = serializers.PersonSerializer
     filterset_class = filters.PersonFilter
 
-    def get_queryset(self):
-        return selectors.entity_queryset(Person)
 
-
-class OrganizationViewSet(viewsets.ReadOnlyModelViewSet):
+class OrganizationViewSet(EntityViewSet):
     """Canonical organizations, shared across articles."""
 
+    model = Organization
     serializer_class = serializers.OrganizationSerializer
     filterset_class = filters.OrganizationFilter
 
-    def get_queryset(self):
-        return selectors.entity_queryset(Organization)
 
-
-class PlaceViewSet(viewsets.ReadOnlyModelViewSet):
+class PlaceViewSet(EntityViewSet):
     """Canonical places, shared across articles."""
 
+    model = Place
     serializer_class = serializers.PlaceSerializer
     filterset_class = filters.PlaceFilter
-
-    def get_queryset(self):
-        return selectors.entity_queryset(Place)
