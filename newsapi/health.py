@@ -39,11 +39,13 @@ def _redis() -> None:
 
 
 def _worker() -> None:
-    from newsapi.celery import app
+    from celery import Celery
 
-    # The broker URL from settings, the same one the redis check just reached, rather than the app's pooled one.
-    with app.connection_for_write(settings.CELERY_BROKER_URL) as connection_:
-        replies = app.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT, limit=1, connection=connection_)
+    # A throwaway app bound to the broker just checked: the shared app publishes through a producer pool that
+    # keeps whatever broker it first connected to, so its ping could go elsewhere than the check claims.
+    with Celery("newsapi-health", broker=settings.CELERY_BROKER_URL, set_as_current=False) as probe:
+        probe.conf.broker_connection_timeout = 1
+        replies = probe.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT, limit=1)
     if not replies:
         raise RuntimeError("no Celery worker answered a ping")
 
