@@ -164,3 +164,20 @@ def entity_quotes(entity: Entity) -> QuerySet[Quote]:
     if field is None:
         return Quote.objects.none()
     return quote_queryset().filter(**{field: entity}).select_related("article").order_by("-id")
+
+
+def entity_page(entity: Entity, *, articles: int, quotes: int, co_mentions: int) -> dict:
+    """One entity's page, in a fixed number of queries."""
+    mentions = list(entity_mentions(entity)[:articles])
+    return {
+        "id": entity.id,
+        "type": ENTITY_FIELDS[type(entity)],
+        "name": entity.name,
+        "aliases": [alias.name for alias in entity.aliases.all()],
+        "verified": entity.verified,
+        "roles": entity_roles(entity),
+        "affiliations": list(entity_affiliations(entity)),
+        "articles": mentions,
+        "quotes": list(entity_quotes(entity)[:quotes]),
+        "co_mentions": list(entity_co_mentions(entity, limit=co_mentions)),
+    }

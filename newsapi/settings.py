@@ -38,7 +38,9 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
+    "rest_framework_api_key",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -50,6 +52,7 @@ MIDDLEWARE = [
     "newsapi.metrics.RequestMetricsMiddleware",  # first, so the latency includes every other middleware
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -174,8 +177,17 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_PERMISSION_CLASSES": ["articles.api.access.ReadAccess"],
+    "DEFAULT_THROTTLE_CLASSES": ["articles.api.access.IpRateThrottle", "articles.api.access.ApiKeyRateThrottle"],
 }
+
+# Reads are public unless this is on; keys are managed in the admin ("API keys") and sent as "Api-Key <key>".
+API_READ_REQUIRES_KEY = env_bool("API_READ_REQUIRES_KEY", False)
+REST_THROTTLE_IP = os.environ.get("REST_THROTTLE_IP", "600/min")  # empty disables
+REST_THROTTLE_KEY = os.environ.get("REST_THROTTLE_KEY", "6000/min")
+
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", "")
+CORS_URLS_REGEX = r"^/(api|graphql)/.*$"
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "newsapi",
@@ -186,6 +198,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # ?fields= may leave any field out of a response, so response fields are documented as optional.
+    "COMPONENT_NO_READ_ONLY_REQUIRED": True,
 }
 
 GRAPHENE = {

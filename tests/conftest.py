@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from standardwebhooks.webhooks import Webhook
 
@@ -33,6 +34,16 @@ def eager_tasks():
     celery_app.conf.task_always_eager = True
     yield
     celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings):
+    """Each test starts with an empty cache and no read throttling (tests that need throttling switch it on)."""
+    settings.REST_THROTTLE_IP = ""
+    settings.REST_THROTTLE_KEY = ""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from rest_framework_api_key.models import APIKey
 
 from tests.factories import ArticleFactory, MentionFactory, OrganizationFactory, PlaceFactory, QuoteFactory
 
@@ -82,3 +83,80 @@ def test_openapi_schema_and_docs_are_served(client):
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/ingest/{source_slug}/" in schema["paths"]
     assert client.get("/api/docs/").status_code == 200
+
+
+def test_sparse_fieldsets_return_only_the_asked_fields(client):
+    article = linked_article()
+
+    data = client.get(f"/api/v1/articles/{article.id}/?fields=id,title,people").json()
+
+    assert set(data) == {"id", "title", "people"}
+
+
+def test_search_finds_articles_by_text_and_orders_by_relevance(client):
+    ArticleFactory(title="Sequía en el valle", clean_text="La sequía castiga las cosechas del valle.")
+    ArticleFactory(title="Fútbol", clean_text="El equipo ganó el derbi.")
+
+    found = client.get("/api/v1/articles/?q=sequía&ordering=relevance").json()["results"]
+
+    assert [a["title"] for a in found] == ["Sequía en el valle"]
+
+
+def test_entity_page_lists_roles_articles_quotes_and_co_mentions(client):
+    first, second = linked_article(), linked_article()
+    person = first.mentions.get(kind="person").person
+    partner = second.mentions.get(kind="person").person
+    MentionFactory(article=second, person=person, role="alcaldesa de Gijón")
+    MentionFactory(article=first, person=partner)
+
+    page = client.get(f"/api/v1/people/{person.id}/").json()
+
+    assert page["roles"] == ["alcaldesa de Gijón"]
+    assert {a["id"] for a in page["articles"]} == {first.id, second.id}
+    assert len(page["quotes"]) == 1
+    assert page["co_mentions"] == [{"id": partner.id, "name": partner.name, "count": 2}]
+
+
+def test_related_articles_share_entities(client):
+    article = linked_article()
+    sibling = ArticleFactory(title="Sibling")
+    MentionFactory(article=sibling, person=article.mentions.get(kind="person").person)
+    ArticleFactory(title="Stranger")
+
+    related = client.get(f"/api/v1/articles/{article.id}/related/").json()
+
+    assert [a["title"] for a in related] == ["Sibling"]
+
+
+def test_reads_can_require_an_api_key(client, settings):
+    settings.API_READ_REQUIRES_KEY = True
+    _, key = APIKey.objects.create_key(name="frontend")
+
+    refused = client.get("/api/v1/articles/")
+    allowed = client.get("/api/v1/articles/", headers={"Authorization": f"Api-Key {key}"})
+
+    assert refused.status_code == 403 and "API key" in refused.json()["detail"]
+    assert allowed.status_code == 200
+
+
+def test_reads_are_throttled_per_address_and_per_key(client, settings):
+    settings.REST_THROTTLE_IP = "2/min"
+    settings.REST_THROTTLE_KEY = "3/min"
+    _, key = APIKey.objects.create_key(name="partner")
+    with_key = {"Authorization": f"Api-Key {key}"}
+
+    anonymous = [client.get("/api/v1/places/").status_code for _ in range(3)]
+    keyed = [client.get("/api/v1/places/", headers=with_key).status_code for _ in range(4)]
+
+    assert anonymous == [200, 200, 429]
+    assert keyed == [200, 200, 200, 429]
+
+
+def test_cors_allows_configured_frontend_origins(client, settings):
+    settings.CORS_ALLOWED_ORIGINS = ["https://app.example.org"]
+
+    allowed = client.get("/api/v1/places/", headers={"Origin": "https://app.example.org"})
+    other = client.get("/api/v1/places/", headers={"Origin": "https://evil.example.com"})
+
+    assert allowed["Access-Control-Allow-Origin"] == "https://app.example.org"
+    assert "Access-Control-Allow-Origin" not in other

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from drf_spectacular.utils import extend_schema_field
+from rest_flex_fields import FlexFieldsModelSerializer
 from rest_framework import serializers
 
 from articles import selectors
@@ -26,9 +27,10 @@ class MentionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Mention
         fields = ["id", "name", "salience", "role", "affiliation", "surface_forms", "offsets", "verified"]
+        read_only_fields = fields
 
 
-class QuoteSerializer(serializers.ModelSerializer):
+class QuoteSerializer(FlexFieldsModelSerializer):
     speaker = serializers.SerializerMethodField()
 
     class Meta:
@@ -47,6 +49,7 @@ class QuoteSerializer(serializers.ModelSerializer):
             "verified",
             "pipeline_version",
         ]
+        read_only_fields = fields
 
     @extend_schema_field(EntityRefSerializer(allow_null=True))
     def get_speaker(self, quote: Quote) -> dict | None:
@@ -54,8 +57,9 @@ class QuoteSerializer(serializers.ModelSerializer):
         return EntityRefSerializer(speaker).data if speaker else None
 
 
-class ArticleListSerializer(serializers.ModelSerializer):
+class ArticleListSerializer(FlexFieldsModelSerializer):
     source = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    url = serializers.CharField(read_only=True, help_text="The article's address at its source; empty when unknown.")
     people = serializers.SerializerMethodField()
     organizations = serializers.SerializerMethodField()
     places = serializers.SerializerMethodField()
@@ -78,6 +82,7 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "places",
             "quotes",
         ]
+        read_only_fields = fields
 
     @extend_schema_field(MentionSerializer(many=True))
     def get_people(self, article: Article) -> list[dict]:
@@ -108,13 +113,15 @@ class ArticleDetailSerializer(ArticleListSerializer):
             "received_at",
             "enriched_at",
         ]
+        read_only_fields = fields
 
 
-class EntitySerializer(serializers.ModelSerializer):
+class EntitySerializer(FlexFieldsModelSerializer):
     aliases = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
 
     class Meta:
         fields = ["id", "name", "aliases", "description", "verified", "created_at"]
+        read_only_fields = fields
 
 
 class PersonSerializer(EntitySerializer):
@@ -142,3 +149,44 @@ class IngestReceiptSerializer(serializers.Serializer):
 class ErrorSerializer(serializers.Serializer):
     error = serializers.CharField(help_text="What is wrong, in one sentence.")
     fields = serializers.DictField(required=False, help_text="Field-level errors of an invalid article.")
+
+
+class EntityArticleSerializer(serializers.Serializer):
+    """An article that mentions the entity, and how."""
+
+    id = serializers.IntegerField(source="article.id")
+    title = serializers.CharField(source="article.title")
+    published_at = serializers.DateTimeField(source="article.published_at", allow_null=True)
+    salience = serializers.FloatField()
+    role = serializers.CharField()
+    verified = serializers.BooleanField()
+
+
+class CountedEntitySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    name = serializers.CharField()
+    count = serializers.IntegerField()
+
+
+class EntityQuoteSerializer(serializers.ModelSerializer):
+    article_title = serializers.CharField(source="article.title")
+
+    class Meta:
+        model = Quote
+        fields = ["id", "article", "article_title", "text", "kind", "cue", "confidence", "verified"]
+        read_only_fields = fields
+
+
+class EntityPageSerializer(serializers.Serializer):
+    """Everything about one entity: names, roles as stated, affiliations, articles, quotes and co-mentions."""
+
+    id = serializers.IntegerField()
+    type = serializers.CharField()
+    name = serializers.CharField()
+    aliases = serializers.ListField(child=serializers.CharField())
+    verified = serializers.BooleanField()
+    roles = serializers.ListField(child=serializers.CharField())
+    affiliations = CountedEntitySerializer(many=True)
+    articles = EntityArticleSerializer(many=True)
+    quotes = EntityQuoteSerializer(many=True)
+    co_mentions = CountedEntitySerializer(many=True)
