@@ -578,8 +578,8 @@ def quote_speaker_set(*, quote: Quote, speaker: Person | Organization | None, us
     if speaker is not None and not isinstance(speaker, Person | Organization):
         raise ValueError("a speaker is a person or an organization")
     with transaction.atomic():
-        stored = Quote.objects.select_for_update().select_related("speaker_person", "speaker_organization")
-        previous = stored.get(pk=quote.pk).speaker
+        # Locked alone: PostgreSQL refuses FOR UPDATE across the outer joins to the nullable speakers.
+        previous = Quote.objects.select_for_update().get(pk=quote.pk).speaker
         quote.speaker_person = speaker if isinstance(speaker, Person) else None
         quote.speaker_organization = speaker if isinstance(speaker, Organization) else None
         quote.verified = True
