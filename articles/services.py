@@ -13,6 +13,7 @@ from typing import Any
 
 import nh3
 from django.conf import settings
+from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.urls import reverse
@@ -39,6 +40,7 @@ from articles.models import (
     WebhookDelivery,
     WebhookEvent,
 )
+from articles.selectors import SEARCH_CONFIG
 from articles.webhooks import text_normalize, webhook_secret_generate
 
 logger = logging.getLogger(__name__)
@@ -194,8 +196,19 @@ def article_enrich(*, article_id: int) -> Article:
         article.error = ""
         article.enriched_at = timezone.now()
         article.save()
+        article_search_index(article_id=article.id)
         article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_ENRICHED)
     return article
+
+
+def article_search_index(*, article_id: int) -> None:
+    """Refresh the article's full-text search vector (PostgreSQL; SQLite searches without one)."""
+    if connection.vendor != "postgresql":
+        return
+    Article.objects.filter(id=article_id).update(
+        search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("clean_text", weight="B", config=SEARCH_CONFIG)
+    )
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:

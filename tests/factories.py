@@ -1,6 +1,7 @@
 import factory
 
 from articles.models import Article, Mention, Organization, Person, Place, Quote, Source
+from articles.services import article_search_index
 from articles.webhooks import webhook_secret_generate
 
 
@@ -17,6 +18,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
 class ArticleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Article
+        skip_postgeneration_save = True  # a save after it would write the stale in-memory search vector back
 
     source = factory.SubFactory(SourceFactory)
     external_id = factory.Sequence(lambda n: f"article-{n}")
@@ -26,6 +28,12 @@ class ArticleFactory(factory.django.DjangoModelFactory):
     language = "en"
     content_hash = factory.Sequence(lambda n: f"{n:064d}")
     status = Article.Status.ENRICHED
+
+    @factory.post_generation
+    def search_index(article, create, extracted, **kwargs):
+        """Enriched articles are searchable; a factory-made one gets its search vector as enrichment would."""
+        if create:
+            article_search_index(article_id=article.id)
 
 
 class PersonFactory(factory.django.DjangoModelFactory):

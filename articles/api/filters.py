@@ -1,3 +1,5 @@
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.db.models import F, Q
@@ -38,6 +40,13 @@ def entity_condition(field: str, value: str) -> Q:
     return Q(**{f"{field}__normalized_name": key}) | Q(**{f"{field}__aliases__normalized_name": key})
 
 
+class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
+    """An ISO 8601 date-time, compared in UTC (PostgreSQL refuses offsets beyond ±15:59 that ISO allows)."""
+
+    def filter(self, queryset, value):
+        return super().filter(queryset, value.astimezone(UTC) if value else value)
+
+
 class EntityRefFilter(django_filters.CharFilter):
     """Filter by an entity given as id, global id or name."""
 
@@ -55,8 +64,8 @@ class ArticleFilter(django_filters.FilterSet):
         help_text="published (default) or relevance.",
     )
     source = django_filters.CharFilter(field_name="source__slug")
-    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = UtcDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = UtcDateTimeFilter(field_name="published_at", lookup_expr="lt")
     person = EntityRefFilter(field_name="mentions__person", help_text="id, global id or name")
     organization = EntityRefFilter(field_name="mentions__organization", help_text="id, global id or name")
     place = EntityRefFilter(field_name="mentions__place", help_text="id, global id or name")
@@ -80,8 +89,8 @@ class QuoteFilter(django_filters.FilterSet):
     speaker_person = IdFilter(field_name="speaker_person")
     speaker_organization = IdFilter(field_name="speaker_organization")
     language = django_filters.CharFilter(field_name="article__language")
-    published_after = django_filters.IsoDateTimeFilter(field_name="article__published_at", lookup_expr="gte")
-    published_before = django_filters.IsoDateTimeFilter(field_name="article__published_at", lookup_expr="lt")
+    published_after = UtcDateTimeFilter(field_name="article__published_at", lookup_expr="gte")
+    published_before = UtcDateTimeFilter(field_name="article__published_at", lookup_expr="lt")
 
     class Meta:
         model = Quote
