@@ -231,14 +231,12 @@ def enrichment_apply(*, article: Article, result: EnrichmentResult) -> None:
     article.mentions.filter(verified=False).delete()
     article.quotes.filter(verified=False, rejected=False).delete()
 
-    records: list[Person | Organization | Place] = []
     mentions: dict[tuple[str, int], Mention] = {
         (mention.kind, mention.entity.id): mention
         for mention in article.mentions.select_related("person", "organization", "place")
     }
-    for extracted in result.entities:
-        record = entity_resolve(extracted=extracted, article_names=_article_names(result, extracted.kind))
-        records.append(record)
+    records = entities_resolve(extracted=result.entities)
+    for extracted, record in zip(result.entities, records, strict=True):
         key = (extracted.kind, record.id)
         offsets = [[span.start, span.end] for span in extracted.mentions]
         forms = [extracted.name, *extracted.aliases]
@@ -304,70 +302,107 @@ def _overlaps(start_a: int, end_a: int, start_b: int, end_b: int) -> bool:
     return start_a < end_b and start_b < end_a
 
 
-def _article_names(result: EnrichmentResult, kind: str) -> set[str]:
-    return {normalize_name(entity.name) for entity in result.entities if entity.kind == kind}
+def entity_resolve(*, extracted: ExtractedEntity) -> Person | Organization | Place:
+    """The canonical record for one extracted entity (see entities_resolve)."""
+    return entities_resolve(extracted=[extracted])[0]
 
 
-def entity_resolve(*, extracted: ExtractedEntity, article_names: set[str]) -> Person | Organization | Place:
-    """The canonical record for an entity of an article, found by indexed name and alias keys, else created.
+def entities_resolve(*, extracted: list[ExtractedEntity]) -> list[Person | Organization | Place]:
+    """The canonical records for an article's entities, found by indexed name and alias keys, else created.
 
-    A full name matches the same name or alias. A single-word name (a surname, an acronym) matches only when
-    exactly one record carries it, so "Miller" never lands on one of two different Millers.
+    A full name matches the same name, else an alias (the oldest record wins), else a record known so far only by
+    one of its short forms, which then takes the full name. A single-word name (a surname, an acronym) matches only
+    when exactly one record carries it, so "Miller" never lands on one of two different Millers. A handful of
+    queries per entity type, whatever the number of entities or stored records.
     """
-    model, alias_model, fk = ENTITY_MODELS[extracted.kind]
-    name_key = normalize_name(extracted.name)
-    keys = list(dict.fromkeys(key for key in [name_key, *map(normalize_name, extracted.aliases)] if key))
+    records: list = [None] * len(extracted)
     with transaction.atomic():
-        _lock_names(extracted.kind, keys)
-        if len(name_key.split()) == 1:
-            record = _unique_holder(model, alias_model, fk, name_key)
-        else:
-            record = _oldest(model.objects.filter(normalized_name=name_key))
+        for kind in ENTITY_MODELS:
+            indexes = [i for i, entity in enumerate(extracted) if entity.kind == kind]
+            if indexes:
+                resolved = _resolve_kind(kind, [extracted[i] for i in indexes])
+                for i, record in zip(indexes, resolved, strict=True):
+                    records[i] = record
+    return records
+
+
+def _resolve_kind(kind: str, entities: list[ExtractedEntity]) -> list:
+    model, alias_model, fk = ENTITY_MODELS[kind]
+    forms = [
+        [form for form in dict.fromkeys([entity.name, *entity.aliases]) if normalize_name(form)] for entity in entities
+    ]
+    all_keys = sorted({normalize_name(form) for group in forms for form in group})
+    _lock_names(kind, all_keys)
+    by_name: dict[str, list] = {}
+    for record in model.objects.filter(normalized_name__in=all_keys).order_by():
+        by_name.setdefault(record.normalized_name, []).append(record)
+    holders: dict[str, set[int]] = {}
+    for key, holder_id in alias_model.objects.filter(normalized_name__in=all_keys).values_list(
+        "normalized_name", f"{fk}_id"
+    ):
+        holders.setdefault(key, set()).add(holder_id)
+    wanted_ids = {holder_id for ids in holders.values() for holder_id in ids} - {
+        record.id for group in by_name.values() for record in group
+    }
+    by_id = {record.id: record for group in by_name.values() for record in group}
+    by_id |= {record.id: record for record in model.objects.filter(id__in=wanted_ids)}
+
+    resolved: list = []
+    created: dict[str, object] = {}  # new records of this article, so a repeated name is not created twice
+    for entity, group in zip(entities, forms, strict=True):
+        name_key = normalize_name(entity.name)
+        record = created.get(name_key)
+        if record is None and len(name_key.split()) == 1:
+            ids = {r.id for r in by_name.get(name_key, [])} | holders.get(name_key, set())
+            record = by_id[ids.pop()] if len(ids) == 1 else None
+        elif record is None:
+            record = min(by_name.get(name_key, []), key=lambda r: r.id, default=None)
+            if record is None and holders.get(name_key):
+                record = by_id[min(holders[name_key])]
             if record is None:
-                holders = alias_model.objects.filter(normalized_name=name_key).values(f"{fk}_id")
-                record = _oldest(model.objects.filter(id__in=holders))
-        if record is None and len(name_key.split()) > 1:
-            # A record known so far only by one of this entity's short forms ("Medvedev", "ONU") takes the full name.
-            short_keys = [key for key in keys if len(key.split()) == 1]
-            candidates = list(model.objects.filter(normalized_name__in=short_keys)[:2])
-            if len(candidates) == 1:
-                record = candidates[0]
-                alias_model.objects.get_or_create(
-                    **{fk: record, "normalized_name": record.normalized_name}, defaults={"name": record.name}
-                )
-                record.name = extracted.name
-                record.save(update_fields=["name", "normalized_name"])
+                short_keys = {normalize_name(form) for form in group} - {name_key}
+                candidates = [r for key in short_keys if len(key.split()) == 1 for r in by_name.get(key, [])]
+                if len(candidates) == 1:
+                    record = candidates[0]
+                    alias_model.objects.get_or_create(
+                        **{fk: record, "normalized_name": record.normalized_name}, defaults={"name": record.name}
+                    )
+                    record.name = entity.name
+                    record.save(update_fields=["name", "normalized_name"])
         if record is None:
-            record = model.objects.create(name=extracted.name)
-        known = set(record.aliases.values_list("normalized_name", flat=True)) | {record.normalized_name}
-        for form in [extracted.name, *extracted.aliases]:
+            record = model(name=entity.name, normalized_name=name_key)
+            created[name_key] = record
+        resolved.append(record)
+
+    new_records = list({id(r): r for r in created.values()}.values())
+    model.objects.bulk_create(new_records)
+    known: dict[int, set[str]] = {}
+    for record_id, key in alias_model.objects.filter(**{f"{fk}_id__in": [r.id for r in resolved]}).values_list(
+        f"{fk}_id", "normalized_name"
+    ):
+        known.setdefault(record_id, set()).add(key)
+    new_aliases = []
+    for record, group in zip(resolved, forms, strict=True):
+        seen = known.setdefault(record.id, set()) | {record.normalized_name}
+        for form in group:
             key = normalize_name(form)
-            if key and key not in known:
-                alias_model.objects.create(**{fk: record, "name": form})
-                known.add(key)
-    return record
-
-
-def _oldest(queryset):
-    """The lowest-id record of a name lookup. Taking the ids and choosing in Python keeps PostgreSQL on the name
-    index; ORDER BY id LIMIT 1 made it walk the primary key instead, which grew with the table."""
-    return min(queryset.order_by(), key=lambda record: record.id, default=None)
-
-
-def _unique_holder(model, alias_model, fk: str, key: str):
-    """The one record named or aliased by this key, or None when no record or several are."""
-    ids = set(model.objects.filter(normalized_name=key).values_list("id", flat=True)[:2])
-    ids |= set(alias_model.objects.filter(normalized_name=key).values_list(f"{fk}_id", flat=True)[:2])
-    return model.objects.get(id=ids.pop()) if len(ids) == 1 else None
+            if key not in seen:
+                new_aliases.append(alias_model(**{fk: record, "name": form, "normalized_name": key}))
+                seen.add(key)
+        known[record.id] = seen
+    alias_model.objects.bulk_create(new_aliases, ignore_conflicts=True)
+    return resolved
 
 
 def _lock_names(kind: str, keys: list[str]) -> None:
     """Serialise concurrent creation of the same entity across workers (PostgreSQL advisory locks)."""
     if connection.vendor != "postgresql":
         return  # SQLite serialises writers itself
+    if not keys:
+        return
+    lock_ids = sorted({zlib.crc32(f"{kind}:{key}".encode()) - 2**31 for key in keys})  # one order: no deadlocks
     with connection.cursor() as cursor:
-        for key in sorted(keys):
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [zlib.crc32(f"{kind}:{key}".encode()) - 2**31])
+        cursor.execute("SELECT pg_advisory_xact_lock(id) FROM unnest(%s::bigint[]) AS id ORDER BY id", [lock_ids])
 
 
 def entity_merge(*, keep: Person | Organization | Place, others: list, user=None) -> Person | Organization | Place:

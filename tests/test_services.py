@@ -88,24 +88,24 @@ def test_full_name_resolves_through_an_alias():
     known = PersonFactory(name="Dmitri Anatolievich Sokolov")
     known.aliases.create(name="Dmitri Sokolov")
 
-    assert services.entity_resolve(extracted=person("Dmitri Sokolov"), article_names=set()) == known
+    assert services.entity_resolve(extracted=person("Dmitri Sokolov")) == known
 
 
 def test_surname_alone_resolves_only_when_one_record_carries_it():
     only = PersonFactory(name="Greta Lindqvist")
     only.aliases.create(name="Lindqvist")
-    assert services.entity_resolve(extracted=person("Lindqvist"), article_names=set()) == only
+    assert services.entity_resolve(extracted=person("Lindqvist")) == only
 
     other = PersonFactory(name="Per Lindqvist")
     other.aliases.create(name="Lindqvist")
-    fresh = services.entity_resolve(extracted=person("Lindqvist"), article_names=set())
+    fresh = services.entity_resolve(extracted=person("Lindqvist"))
     assert fresh not in (only, other)
 
 
 def test_record_known_by_a_short_form_takes_the_full_name():
     short = PersonFactory(name="Okonkwo")
 
-    resolved = services.entity_resolve(extracted=person("Chidi Okonkwo", "Okonkwo"), article_names=set())
+    resolved = services.entity_resolve(extracted=person("Chidi Okonkwo", "Okonkwo"))
 
     assert resolved == short
     resolved.refresh_from_db()
@@ -117,7 +117,7 @@ def test_different_people_sharing_a_surname_stay_apart():
     joe = PersonFactory(name="Joan Biden")
     joe.aliases.create(name="Biden")
 
-    hunter = services.entity_resolve(extracted=person("Hunter Biden", "Biden"), article_names=set())
+    hunter = services.entity_resolve(extracted=person("Hunter Biden", "Biden"))
 
     assert hunter != joe
     assert Person.objects.count() == 2
