@@ -41,10 +41,12 @@ def _redis() -> None:
 def _worker() -> None:
     from celery import Celery
 
-    # A throwaway app bound to the broker just checked: the shared app publishes through a producer pool that
-    # keeps whatever broker it first connected to, so its ping could go elsewhere than the check claims.
-    with Celery("newsapi-health", broker=settings.CELERY_BROKER_URL, set_as_current=False) as probe:
-        probe.conf.broker_connection_timeout = 1
+    # A throwaway app bound to the broker just checked: the shared app's producer pool keeps the broker it first
+    # connected to, and Celery prefers the CELERY_BROKER_URL environment variable to broker_url but not to the
+    # read and write URLs, so those pin the probe to settings.
+    url = settings.CELERY_BROKER_URL
+    with Celery("newsapi-health", set_as_current=False) as probe:
+        probe.conf.update(broker_read_url=url, broker_write_url=url, broker_connection_timeout=1)
         replies = probe.control.ping(timeout=settings.HEALTH_WORKER_TIMEOUT, limit=1)
     if not replies:
         raise RuntimeError("no Celery worker answered a ping")
