@@ -19,3 +19,16 @@ def test_result_carries_language_version_keywords_and_salience():
 def test_custom_models_mapping_with_a_missing_package_degrades():
     result = enrich_text(title="", body="Ana Prado visitó Quito.", language="es", models={"es": "no_such_model"})
     assert result.language == "es"
+
+
+def test_a_seat_of_power_that_makes_statements_is_an_organization_and_the_speaker():
+    body = (
+        "El Gobierno de Italia convocó al embajador.\n\n"
+        "El Kremlin negó cualquier implicación. “No hemos recibido ninguna queja formal”, señaló el Kremlin."
+    )
+
+    result = enrich_text(title="Tensión diplomática", body=body, language="es")
+
+    kremlin = next(e for e in result.entities if e.name == "Kremlin")
+    assert kremlin.kind == "organization"
+    assert [result.entities[q.speaker].name for q in result.quotes if q.speaker is not None] == ["Kremlin"]

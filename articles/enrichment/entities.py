@@ -39,7 +39,7 @@ _LABELS: dict[str, EntityKind] = {
     "GPE": "place",
     "FAC": "place",
 }
-_COUNTRY_KEYS = frozenset(normalize_name(c) for c in COUNTRIES)
+COUNTRY_KEYS = frozenset(normalize_name(c) for c in COUNTRIES)
 # Keys are accent-free, so the word lists are compared in the same form.
 ORG_HEADS = frozenset(normalize_name(w) for w in ORG_HEADS)
 ORG_TAILS = frozenset(normalize_name(w) for w in ORG_TAILS)
@@ -204,7 +204,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     words = key.split()
     if words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
         votes.append(("organization", 10.0))
-    if key in _COUNTRY_KEYS:
+    if key in COUNTRY_KEYS:
         votes.append(("place", 10.0))
     if key in _PLATFORM_KEYS:
         votes.append(("organization", 10.0))
@@ -346,7 +346,7 @@ def _fallback_spans(doc: Doc) -> Iterable[tuple[Span, EntityKind]]:
             words = normalize_name(" ".join(t.text for t in run)).split()
             if words and (words[0] in ORG_HEADS or words[-1] in ORG_TAILS or run[0].text.isupper()):
                 kind: EntityKind = "organization"
-            elif " ".join(words) in _COUNTRY_KEYS:
+            elif " ".join(words) in COUNTRY_KEYS:
                 kind = "place"
             elif len(run) == 1:
                 prev = doc[run[0].i - 1].lower_ if run[0].i else ""
@@ -565,7 +565,7 @@ def extract_entities(
             votes.update(form.votes)
         kind = votes.most_common(1)[0][0]
         canonical = max(members, key=lambda f: (len(f.tokens), sum(f.texts.values()), -f.first))
-        if canonical.key in _COUNTRY_KEYS:
+        if canonical.key in COUNTRY_KEYS:
             kind = "place"
         name = canonical.display
         spans = {(s, e): t for s, e, t in (m for form in members for m in form.spans)}

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .entities import assign_roles, extract_entities
+from .entities import COUNTRY_KEYS, assign_roles, extract_entities
 from .keywords import extract_keywords
 from .language import detect_language
 from .nlp import model_for
+from .normalize import normalize_name
 from .quotes import extract_quotes
 from .text import Dateline, find_dateline, prepare_text
-from .types import EnrichmentResult
+from .types import EnrichmentResult, ExtractedEntity, ExtractedQuote
 
-PIPELINE_VERSION = "2026.11.2"
+PIPELINE_VERSION = "2026.11.3"
 
 # Boilerplate kinds whose names still count (photographers, authors, outlets).
 _NAMED_BOILERPLATE = frozenset({"byline", "credit", "copyright"})
@@ -48,6 +49,7 @@ def enrich_text(
     quotes = extract_quotes(
         clean_text=clean_text, paragraphs=paragraphs, docs=para_docs, index=index, language=lang, trained=parsed
     )
+    _speaking_seats_are_organizations(index.entities, quotes)
     _score_salience(index.entities, quotes, len(clean_text))
     return EnrichmentResult(
         language=lang,
@@ -57,6 +59,17 @@ def enrich_text(
         keywords=extract_keywords(text=clean_text, language=lang),
         pipeline_version=PIPELINE_VERSION,
     )
+
+
+def _speaking_seats_are_organizations(entities: list[ExtractedEntity], quotes: list[ExtractedQuote]) -> None:
+    """A place that makes statements ("el Kremlin negó...") stands for the institution seated there: it becomes an
+    organization for the whole article, so it can be the quote's speaker. Countries stay places."""
+    for quote in quotes:
+        if quote.speaker is None:
+            continue
+        entity = entities[quote.speaker]
+        if entity.kind == "place" and normalize_name(entity.name) not in COUNTRY_KEYS:
+            entity.kind = "organization"
 
 
 def _without_datelines(

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import LexicalAttributor
-from .entities import _COUNTRY_KEYS, EntityIndex
+from .entities import COUNTRY_KEYS, EntityIndex
 from .lexicon import (
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
@@ -298,7 +298,7 @@ class _Resolver:
                     if entity.kind in ("person", "organization"):
                         self._remember(idx)
                         break
-                    if entity.kind == "place" and normalize_name(entity.name) not in _COUNTRY_KEYS:
+                    if entity.kind == "place" and normalize_name(entity.name) not in COUNTRY_KEYS:
                         self.salient_org = idx  # "el Kremlin se mostró cauto": a seat of power acting as one
                         break
 
