@@ -126,3 +126,10 @@ def test_re_enrichment_invalidates_cached_answers(client, cached_graphql, django
 
     assert before["data"]["article"]["people"] == []
     assert {"name": "Irene Soto"} in after["data"]["article"]["people"]
+
+
+def test_standard_validation_still_applies(client):
+    body, queries = post(client, "query { articles(first: 1) { edges { node { quotes(first: 2) { text } } } } }")
+
+    assert queries == 0
+    assert "Unknown argument 'first'" in body["errors"][0]["message"]

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from graphene.validation import DisableIntrospection, depth_limit_validator
 from graphene_django.views import GraphQLView
-from graphql import ExecutionResult, GraphQLError, execute, get_operation_ast, parse, validate
+from graphql import ExecutionResult, GraphQLError, execute, get_operation_ast, parse, specified_rules, validate
 
 from articles.content_cache import content_version
 from articles.graphql.limits import alias_count, query_cost
@@ -38,7 +38,7 @@ class PublicGraphQLView(GraphQLView):
         return formatted
 
     def validation_rules_for_request(self) -> list:
-        rules = [depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)]
+        rules = [*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)]
         if not settings.GRAPHQL_INTROSPECTION:
             rules.append(DisableIntrospection)
         return rules
