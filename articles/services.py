@@ -268,11 +268,11 @@ def enrichment_apply(*, article: Article, result: EnrichmentResult) -> None:
         mention = mentions[(extracted.kind, record.id)]
         if extracted.affiliation and not mention.verified and mention.affiliation_id is None:
             mention.affiliation = organizations_by_name.get(normalize_name(extracted.affiliation))
-    Mention.objects.bulk_create([mention for mention in mentions.values() if mention.pk is None])
-    Mention.objects.bulk_update(
-        [mention for mention in mentions.values() if mention.pk is not None and not mention.verified],
-        ["offsets", "surface_forms", "salience", "role", "affiliation"],
-    )
+    new_mentions = [mention for mention in mentions.values() if mention.pk is None]
+    changed = [mention for mention in mentions.values() if mention.pk is not None and not mention.verified]
+    Mention.objects.bulk_create(new_mentions)
+    if changed:
+        Mention.objects.bulk_update(changed, ["offsets", "surface_forms", "salience", "role", "affiliation"])
 
     kept = list(article.quotes.all())
     quotes = []
