@@ -1,18 +1,15 @@
 """End to end on the real services: signed webhook → Redis → a Celery worker process → PostgreSQL → both APIs."""
 
-import os
-import subprocess
-import sys
 import time
-import uuid
 
 import pytest
 from django.conf import settings
 from django.db import connection
 
 from newsapi.celery import app as celery_app
-from tests.conftest import REPO, load_fixture, post_signed, services_required
+from tests.conftest import load_fixture, post_signed, services_required
 from tests.factories import SourceFactory
+from tests.harness import database_url_for_test, start_worker, stop_process
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
 
@@ -30,48 +27,15 @@ def require_real_services() -> None:
         pytest.fail(message) if services_required() else pytest.skip(message)
 
 
-def database_url() -> str:
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 @pytest.fixture
 def worker(tmp_path):
-    """A real worker process consuming from Redis and writing to the test database."""
+    """A real worker process consuming from the configured Redis and writing to the test database."""
     require_real_services()
     celery_app.conf.task_always_eager = False
     celery_app.control.purge()
-    log = (tmp_path / "worker.log").open("w")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "newsapi",
-            "worker",
-            "--pool=solo",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            f"test-{uuid.uuid4().hex[:8]}@%h",
-        ],
-        cwd=REPO,
-        env=os.environ | {"DATABASE_URL": database_url(), "DATABASE_CONN_MAX_AGE": "0"},
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    process = start_worker(env={"DATABASE_URL": database_url_for_test()}, log=tmp_path / "worker.log")
     yield process
-    process.terminate()
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
-    if process.returncode not in (0, -15):
-        print((tmp_path / "worker.log").read_text()[-3000:])
+    stop_process(process)
 
 
 def test_worker_enriches_a_signed_delivery(client, graphql, worker):
