@@ -8,6 +8,17 @@ from articles import selectors
 from articles.models import Article, Mention, Organization, Person, Place, Quote
 
 
+def represent_all(parent: serializers.Serializer, serializer_class: type[serializers.Serializer], items) -> list[dict]:
+    """`serializer_class(items, many=True).data`, with one `serializer_class` per `parent` serializer: building a
+    serializer's fields costs far more than representing a row, and a method field would build them for every row
+    of every page."""
+    children = parent.__dict__.setdefault("_nested_serializers", {})
+    child = children.get(serializer_class)
+    if child is None:
+        child = children[serializer_class] = serializer_class()
+    return [child.to_representation(item) for item in items]
+
+
 class EntityRefSerializer(serializers.Serializer):
     """A short reference to a person, organization or place."""
 
@@ -54,7 +65,7 @@ class QuoteSerializer(FlexFieldsModelSerializer):
     @extend_schema_field(EntityRefSerializer(allow_null=True))
     def get_speaker(self, quote: Quote) -> dict | None:
         speaker = quote.speaker
-        return EntityRefSerializer(speaker).data if speaker else None
+        return represent_all(self, EntityRefSerializer, [speaker])[0] if speaker else None
 
 
 class ArticleListSerializer(FlexFieldsModelSerializer):
@@ -86,19 +97,19 @@ class ArticleListSerializer(FlexFieldsModelSerializer):
 
     @extend_schema_field(MentionSerializer(many=True))
     def get_people(self, article: Article) -> list[dict]:
-        return MentionSerializer(selectors.article_mentions(article, "person"), many=True).data
+        return represent_all(self, MentionSerializer, selectors.article_mentions(article, "person"))
 
     @extend_schema_field(MentionSerializer(many=True))
     def get_organizations(self, article: Article) -> list[dict]:
-        return MentionSerializer(selectors.article_mentions(article, "organization"), many=True).data
+        return represent_all(self, MentionSerializer, selectors.article_mentions(article, "organization"))
 
     @extend_schema_field(MentionSerializer(many=True))
     def get_places(self, article: Article) -> list[dict]:
-        return MentionSerializer(selectors.article_mentions(article, "place"), many=True).data
+        return represent_all(self, MentionSerializer, selectors.article_mentions(article, "place"))
 
     @extend_schema_field(QuoteSerializer(many=True))
     def get_quotes(self, article: Article) -> list[dict]:
-        return QuoteSerializer(selectors.article_quotes(article), many=True).data
+        return represent_all(self, QuoteSerializer, selectors.article_quotes(article))
 
 
 class ArticleDetailSerializer(ArticleListSerializer):
