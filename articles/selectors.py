@@ -34,9 +34,11 @@ def latest_quotes_attr(limit: int) -> str:
 
 
 def latest_quotes_prefetch(lookup: str, limit: int) -> Prefetch:
-    """Each speaker's `limit` latest quotes in one query (a window function), as `latest_quotes_<limit>`; one extra
-    row tells whether there are more."""
-    queryset = quote_queryset().select_related("article").order_by("-id")[: limit + 1]
+    """Each speaker's `limit` latest quotes in one query (a window function), as `latest_quotes_<limit>`, and their
+    articles in one more; one extra row tells whether there are more. The window runs over the quotes alone: joined
+    to their articles, PostgreSQL would read every quote of every speaker with its article's text before numbering
+    them. The speaker is the prefetching instance, and a quote has at most one, so neither is joined either."""
+    queryset = Quote.objects.filter(rejected=False).prefetch_related("article").order_by("-id")[: limit + 1]
     return Prefetch(lookup, queryset=queryset, to_attr=latest_quotes_attr(limit))
 
 
