@@ -160,3 +160,9 @@ def test_cors_allows_configured_frontend_origins(client, settings):
 
     assert allowed["Access-Control-Allow-Origin"] == "https://app.example.org"
     assert "Access-Control-Allow-Origin" not in other
+
+
+def test_dates_at_the_edge_of_the_calendar_do_not_crash(client):
+    response = client.get("/api/v1/quotes/?published_before=0001-01-01T00:01:00%2B01:00")
+
+    assert response.status_code == 200

@@ -133,3 +133,10 @@ def test_standard_validation_still_applies(client):
 
     assert queries == 0
     assert "Unknown argument 'first'" in body["errors"][0]["message"]
+
+
+def test_a_forged_cursor_is_the_client_error(client):
+    body, _ = post(client, 'query { articles(first: 2, after: "bm90LWEtY3Vyc29y") { edges { node { title } } } }')
+
+    assert body["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT"
+    assert "cursor" in body["errors"][0]["message"]

@@ -1,4 +1,4 @@
-from datetime import UTC
+from datetime import UTC, datetime
 
 import django_filters
 from django import forms
@@ -44,7 +44,12 @@ class UtcDateTimeFilter(django_filters.IsoDateTimeFilter):
     """An ISO 8601 date-time, compared in UTC (PostgreSQL refuses offsets beyond ±15:59 that ISO allows)."""
 
     def filter(self, queryset, value):
-        return super().filter(queryset, value.astimezone(UTC) if value else value)
+        if value:
+            try:
+                value = value.astimezone(UTC)
+            except OverflowError:  # within a day of year 1 or 9999: the nearest representable instant
+                value = (datetime.min if value.year < 5000 else datetime.max).replace(tzinfo=UTC)
+        return super().filter(queryset, value)
 
 
 class EntityRefFilter(django_filters.CharFilter):

@@ -6,6 +6,7 @@ from graphene import relay
 from graphene_django import DjangoObjectType
 from graphene_django.filter import DjangoFilterConnectionField
 from graphql import GraphQLError
+from graphql_relay import cursor_to_offset
 
 from articles import selectors
 from articles.graphql import filters
@@ -53,6 +54,9 @@ class ConnectionField(DjangoFilterConnectionField):
                 )
         if args.get("offset") is not None and args.get("before") is not None:
             raise GraphQLError("`offset` and `before` cannot be used together.")
+        for name in ("after", "before"):
+            if args.get(name) is not None and cursor_to_offset(args[name]) is None:
+                raise GraphQLError(f"`{name}` is not a cursor this API gave out.")
         resolved = resolver(root, info, **args)
         if isinstance(resolved, list):  # already loaded by a look-ahead prefetch: page it, no query
             return cls.resolve_connection(connection, args, resolved, max_limit=max_limit)
