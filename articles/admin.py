@@ -104,9 +104,15 @@ class ArticleAdmin(QuoteInlineEditingMixin, admin.ModelAdmin):
     list_filter = ["status", "language", "source", "published_at"]
     search_fields = ["title", "external_id", "clean_text"]
     date_hierarchy = "published_at"
+    # The text is the publisher's: editors correct what enrichment found, not what was delivered, so the delivered
+    # text and the pipeline's state are shown, not edited.
     readonly_fields = [
+        "source",
+        "external_id",
+        "body",
         "content_hash",
         "status",
+        "status_changed_at",
         "error",
         "attempts",
         "pipeline_version",
@@ -116,6 +122,28 @@ class ArticleAdmin(QuoteInlineEditingMixin, admin.ModelAdmin):
         "clean_text",
         "keywords",
         "language",
+        "language_hint",
+    ]
+    fieldsets = [
+        (None, {"fields": ["title", "url", "published_at", "authors", "source", "external_id"]}),
+        (
+            "Enrichment",
+            {
+                "fields": [
+                    "status",
+                    "error",
+                    "language",
+                    "language_hint",
+                    "keywords",
+                    "pipeline_version",
+                    "attempts",
+                    "status_changed_at",
+                    "received_at",
+                    "enriched_at",
+                ]
+            },
+        ),
+        ("Text as delivered", {"classes": ["collapse"], "fields": ["body", "clean_text", "content_hash"]}),
     ]
     inlines = [MentionInline, QuoteInline, ArticleVersionInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
