@@ -54,7 +54,9 @@ _NAME_RE = rf"[{_CAP}][\w'’.-]*(?:\s+(?:(?:de|del|da|do|dos|das|van|von)\s+)?[
 _BYLINE_NAMES = re.compile(_NAME_RE)
 _AGENCY_SLASH = re.compile(rf"\b(?P<org>[{_CAP}]{{2,}})\s*/\s*(?P<person>{_NAME_RE})")
 _PAREN_CREDIT = re.compile(rf"\((?P<person>{_NAME_RE})\s*/\s*(?P<org>[^)]+?)\)")
-_COPYRIGHT_ORG = re.compile(rf"©\s*(?:\d{{4}}\s+)?(?P<org>[{_CAP}][\w&'’.-]*(?:\s+[{_CAP}][\w&'’.-]*)*)")
+_COPYRIGHT_ORG = re.compile(
+    rf"©\s*(?:\d{{4}}\s+)?(?P<org>[{_CAP}][\w&'’-]*(?:\.(?!\s)[\w&'’-]*)*(?:\s+[{_CAP}][\w&'’-]*(?:\.(?!\s)[\w&'’-]*)*)*)"
+)
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
@@ -186,9 +188,16 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
             return True
         if trained and token.is_sent_start and token.pos_ not in ("PROPN", "X") and not text.isupper():
             return True
+        if trained and token.pos_ in ("VERB", "AUX") and _opens_utterance(token):
+            return True  # "«Escribí este libro...»", "—Leer no debería...": a verb opening a quote, not a name
         if text.lower() == text:
             return True
     return False
+
+
+def _opens_utterance(token: Token) -> bool:
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text in ('"', "“", "«", "—", "–", "¿", "¡")
 
 
 def _after_preposition(token: Token) -> bool:
@@ -432,7 +441,9 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     for short in ordered:
         kind = short.kind
         options: list[_Form] = []
-        acronym = short.display.replace(".", "").isupper() and 2 <= len(short.display.replace(".", "")) <= 8
+        acronym = (short.display.replace(".", "").isupper() and 2 <= len(short.display.replace(".", "")) <= 8) or (
+            len(short.tokens) == 1 and short.key in paren_acronyms and short.display[:1].isupper()
+        )
         for long in ordered:
             if len(long.tokens) <= len(short.tokens) or long.key == short.key:
                 continue
