@@ -24,6 +24,7 @@ from .lexicon import (
     ORG_TAILS,
     ORG_TYPE_NOUNS,
     PERSON_ROLE_NOUNS,
+    PLACES,
     PORTFOLIOS,
 )
 from .normalize import normalize_name
@@ -60,6 +61,12 @@ _COPYRIGHT_ORG = re.compile(
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+_PLACE_SCAN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])"
+)
+_CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
+# Prepositions after which a bare capitalised name is where something happens: "em Teófilo Otoni", "in Nairobi".
+_LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
 
 
 @dataclass
@@ -215,10 +222,20 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("organization", 10.0))
     if key in COUNTRY_KEYS:
         votes.append(("place", 10.0))
+    elif _run_text(run) in PLACES:
+        votes.append(("place", 2.0))
     if key in _PLATFORM_KEYS:
         votes.append(("organization", 10.0))
     first, doc = run[0], run[0].doc
     prev = doc[first.i - 1] if first.i > 0 else None
+    if (
+        prev is not None
+        and prev.lower_ in _LOCATIVES
+        and len(run) <= 3
+        and words[0] not in ORG_HEADS
+        and words[-1] not in ORG_TAILS
+    ):
+        votes.append(("place", 2.0))
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
@@ -402,6 +419,40 @@ def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Datelin
             yield _Candidate(start + s, start + e, clean_text[start + s : start + e], "organization", 10.0)
 
 
+def _gazetteer_candidates(
+    clean_text: str, paragraphs: Sequence[tuple[int, int]], found: Sequence[_Candidate]
+) -> Iterable[_Candidate]:
+    """Well-known places the model did not propose; skipped when glued to other capitalised words, since then they
+    belong to a longer name ("Universidade Federal de Pernambuco", "Bolsa de Santiago")."""
+    taken = sorted((c.start, c.end) for c in found if c.start is not None and c.end is not None)
+    starts = [s for s, _e in taken]
+    for p_start, p_end in paragraphs:
+        for match in _PLACE_SCAN.finditer(clean_text, p_start, p_end):
+            s, e = match.span()
+            k = bisect_left(starts, e)
+            if any(ts < e and s < te for ts, te in taken[max(0, k - 8) : k]):
+                continue
+            before = clean_text[max(p_start, s - 40) : s].split()
+            while before and before[-1] in NAME_CONNECTORS:
+                before.pop()
+            if (
+                before
+                and _CAP_WORD.fullmatch(before[-1].lstrip('(«“"'))
+                and not _sentence_start(clean_text, p_start, clean_text.rfind(before[-1], p_start, s))
+            ):
+                continue
+            after = clean_text[e : e + 40].split()
+            if after and clean_text[e : e + 1] == " " and _CAP_WORD.fullmatch(after[0]):
+                continue
+            yield _Candidate(s, e, match.group(0), "place", 1.0)
+
+
+def _sentence_start(text: str, floor: int, pos: int) -> bool:
+    """Whether the word starting at `pos` opens a sentence (then its capital says nothing)."""
+    prefix = text[floor : max(floor, pos)].rstrip()
+    return not prefix or prefix.endswith((".", "!", "?", ":", "—", "\n", "«", "“", '"'))
+
+
 class _UnionFind:
     def __init__(self) -> None:
         self.parent: dict[str, str] = {}
@@ -540,6 +591,7 @@ def extract_entities(
     for (start, _end), doc in zip(paragraphs, docs, strict=True):
         candidates.extend(_doc_candidates(doc, start, trained))
     candidates.extend(_dateline_candidates(clean_text, datelines))
+    candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if line.kind == "credit":
