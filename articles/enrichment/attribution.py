@@ -45,6 +45,10 @@ _PRONOUNS = frozenset({"ele", "ela", "él", "ella", "he", "she"})
 _FRAME = re.compile(r"\b(?:segundo|según|de acordo com|de acuerdo con|according to|conforme)\s+", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
 _WORD = re.compile(r"[\w'’-]+")
+_ARTICLES = frozenset({"o", "a", "os", "as", "el", "la", "the"})
+_TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
+# "O técnico, que ..." / "A ministra, que ...": a role noun opening the sentence, then a relative clause.
+_ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
 
 @lru_cache(maxsize=4)
@@ -103,7 +107,17 @@ class LexicalAttributor:
     def _after_verb(self, start: int, limit: int) -> tuple[int | None, bool]:
         """Inverted subject: "disse à Lusa a presidente executiva, Helena X" names the speaker after the verb."""
         window_end = min(limit, start + 90)
-        found = self._speakers_in(start, window_end)
+        lead = [w.lower() for w in _WORD.findall(self.text[start:window_end])[:2]]
+        if lead and lead[0] in _ARTICLES and len(lead) > 1:
+            lead = lead[1:]
+        if lead and (lead[0] in PERSON_ROLE_NOUNS or lead[0] in _PRONOUNS):
+            # "afirmou o jogador à Sport TV": the role noun is the subject, the outlet only the addressee.
+            first = self._speakers_in(start, window_end)
+            named = [i for i in first if self.index.entities[i].kind == "person"]
+            near = named and min(m.start for m in self.index.entities[named[0]].mentions if m.start >= start) - start
+            if not named or near > 40:
+                return self.salient_person, True
+        found = [i for i in self._speakers_in(start, window_end) if not self._addressee(i, start, window_end)]
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         if persons or found:  # "declarou à Lusa o presidente ..., Rui X": the person, not the outlet
             return (persons or found)[0], True
@@ -113,6 +127,14 @@ class LexicalAttributor:
         if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words):
             return self.salient_org, True
         return None, False
+
+    def _addressee(self, entity: int, start: int, end: int) -> bool:
+        """ "declarou à Lusa", "told BBC Radio": the outlet spoken to is not the speaker."""
+        for m in self.index.entities[entity].mentions:
+            if start <= m.start < end:
+                before = self.text[max(0, m.start - 6) : m.start].lower().split()
+                return bool(before) and before[-1] in _TO_WORDS
+        return False
 
     def _sentence(self, pos: int) -> tuple[int, int]:
         p_start, p_end = next(((s, e) for s, e in self.paragraphs if s <= pos <= e), (0, len(self.text)))
@@ -135,6 +157,9 @@ class LexicalAttributor:
         # The subject opens the clause: "O deputado Tiago X, do Partido Y, explicou" is Tiago X, not the party.
         found = self._speakers_in(s_start, cue_start)
         persons = [i for i in found if self.index.entities[i].kind == "person"]
+        opening = _ROLE_RELATIVE.match(self.text, s_start, cue_start)
+        if opening and opening.group(1).lower() in PERSON_ROLE_NOUNS:
+            return self.salient_person
         if persons or found:
             return (persons or found)[0]
         return self._described(" ".join(_WORD.findall(self.text[s_start:cue_start])[-4:]))
@@ -147,7 +172,10 @@ class LexicalAttributor:
         match = re.match(r"[\s,.;:]*(?:[—–-]\s*)?([\w'’-]+)", after)
         if match and match.group(1).lower() in self.cues:
             verb_end = end + 1 + match.end()
-            entity, named = self._after_verb(verb_end, max(s_end, verb_end + 1))
+            # A quote of several sentences ends the sentence its first words opened: read up to the end of the
+            # sentence that carries the cue, or "disse Meireles" after "... Hoje mostrámos ..." finds no name.
+            _c_start, c_end = self._sentence(verb_end)
+            entity, named = self._after_verb(verb_end, max(s_end, c_end, verb_end + 1))
             entity = entity if named else self.salient_person
             self._remember(entity)
             return entity, match.group(1)
