@@ -615,10 +615,13 @@ def extract_entities(
     for form in forms.values():
         if not form.texts:
             form.texts[form.key] += 1
+    _split_leading_organisations(forms)
     links = _link_forms(forms, clean_text)
     groups: dict[str, list[_Form]] = {}
     for key, form in forms.items():
         groups.setdefault(links.find(key), []).append(form)
+    for root in [root for root, members in groups.items() if _only_opens_sentences(members, clean_text)]:
+        del groups[root]
     found = _propagate(groups, clean_text)
     entities: list[tuple[int, ExtractedEntity]] = []
     covered: list[tuple[int, int]] = []
@@ -642,6 +645,41 @@ def extract_entities(
     entities.sort(key=lambda pair: pair[0])
     result = [_drop_nested(e, covered) for _first, e in entities]
     return EntityIndex(entities=[e for e in result if e is not None]).build()
+
+
+def _only_opens_sentences(members: list[_Form], clean_text: str) -> bool:
+    """A lone capitalised word seen only where every word is capitalised (opening a sentence or a quote: "Hoje",
+    "Moradores", "«Escribí") and never with a name-like shape elsewhere is a common word the model mistook."""
+    if len(members) != 1:
+        return False
+    form = members[0]
+    text = next(iter(form.texts), "")
+    if len(form.tokens) != 1 or not form.spans or text.isupper() or form.key in COUNTRY_KEYS or text in PLACES:
+        return False
+    if max(form.votes.values(), default=0.0) >= 5.0:
+        return False  # a rule (organisation head, role noun, introducing noun) vouches for it
+    return all(_sentence_start(clean_text, 0, s) for s, _e, _t in form.spans)
+
+
+def _split_leading_organisations(forms: dict[str, _Form]) -> None:
+    """ "a diretora da Anvisa Cláudia Moretti" comes out of the model as one person: an organisation's short name
+    glued in front of a person's name is cut off, so the person keeps only their own name."""
+    org_keys = {k for k, f in forms.items() if f.kind == "organization" and len(f.tokens) == 1}
+    for key in list(forms):
+        form = forms[key]
+        words = form.tokens
+        if form.kind != "person" or len(words) < 3 or words[0] not in org_keys:
+            continue
+        rest_key = " ".join(words[1:])
+        target = forms.setdefault(rest_key, _Form(rest_key))
+        target.votes.update(form.votes)
+        for text, count in form.texts.items():
+            target.texts[text.split(None, 1)[-1]] += count
+        for s, e, t in form.spans:
+            cut = len(t) - len(t.split(None, 1)[-1])
+            target.spans.append((s + cut, e, t[cut:]))
+            target.first = min(target.first, s + cut)
+        del forms[key]
 
 
 def _drop_nested(entity: ExtractedEntity, covered: list[tuple[int, int]]) -> ExtractedEntity | None:
