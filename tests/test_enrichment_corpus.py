@@ -6,6 +6,7 @@ from articles.enrichment.evaluation import evaluate_corpus_dir, overlap_f1, summ
 
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 HELD_OUT = Path(__file__).resolve().parent / "enrichment_corpus"
+BLIND = Path(__file__).resolve().parent / "enrichment_corpus_blind"
 
 # What the pipeline reaches on the dev corpus minus a small margin, never above the project's targets.
 MINIMUMS = {
@@ -37,9 +38,9 @@ def test_dev_corpus_meets_the_minimums():
 
 # Invented articles never used for tuning (es, en, pt): what the pipeline reaches minus a small margin.
 HELD_OUT_MINIMUMS = {
-    "people": 0.84,
+    "people": 0.86,
     "organizations": 0.85,
-    "places": 0.66,
+    "places": 0.73,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.73,
@@ -54,3 +55,26 @@ def test_held_out_fixtures_meet_their_minimums():
     for key, minimum in HELD_OUT_MINIMUMS.items():
         assert summary[key]["f1"] >= minimum, (key, summary[key])
     assert summary["speaker_accuracy"] >= HELD_OUT_MIN_SPEAKER_ACCURACY
+
+
+# A second set of invented articles (3 es, 3 en, 3 pt; courts, sport, business, health, local politics, culture),
+# written and scored once before any rule was changed for them: what the pipeline now reaches minus a small margin,
+# never above the project's targets.
+BLIND_MINIMUMS = {
+    "people": 0.87,
+    "organizations": 0.74,
+    "places": 0.83,
+    "quoted": 0.96,
+    "indirect": 0.70,
+    "attributed": 0.80,
+}
+BLIND_MIN_SPEAKER_ACCURACY = 0.86
+
+
+def test_blind_fixtures_meet_their_minimums():
+    per_article, summary = evaluate_corpus_dir(BLIND)
+    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
+    print(summary_line(summary))
+    for key, minimum in BLIND_MINIMUMS.items():
+        assert summary[key]["f1"] >= minimum, (key, summary[key])
+    assert summary["speaker_accuracy"] >= BLIND_MIN_SPEAKER_ACCURACY
