@@ -243,6 +243,7 @@ class _Resolver:
         # Before any sentence has a subject, the article's most mentioned person/organisation is the best guess.
         self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
         self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
+        self.dialogue_turns: list[tuple[int, int]] = []  # (paragraph, speaker) of the current dash exchange
 
     def run(self, found: list[_Found]) -> list[ExtractedQuote]:
         self.quoted = [(q.start - 1, q.end + 1) for q in found]
@@ -358,7 +359,8 @@ class _Resolver:
         ):
             if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
                 return None, text, 0.4
-            return self.salient_person, text, 0.7
+            holder = self._role_holder(subj)
+            return (holder if holder is not None else self.salient_person), text, 0.7
         if orgs:
             return orgs[0], text, 0.85
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
@@ -372,11 +374,8 @@ class _Resolver:
     def _quote_speaker(self, q: _Found, sent: Span, base: int, previous: ExtractedQuote | None) -> _Speaker:
         doc = sent.doc
         inside = {t.i for t in doc if q.start <= base + t.idx < q.end}
-        if q.narrator is not None:
-            n_start, n_end = q.narrator
-            narr = [t for t in doc if n_start <= base + t.idx < n_end and _reporting(t)]
-            if narr:
-                return self._from_verb(narr[0], base)
+        if q.kind == "dialogue":
+            return self._dialogue_speaker(q, doc, base)
         # 1. A reporting verb that governs the quoted words.
         chain: list[Token] = []
         for i in sorted(inside)[:1] + sorted(inside)[-1:]:
@@ -410,6 +409,66 @@ class _Resolver:
         if previous is not None:
             return _Speaker(previous.speaker, previous.speaker_text, previous.cue, 0.5)
         return _Speaker(None, None, None, 0.2)
+
+    def _dialogue_speaker(self, q: _Found, doc: Doc, base: int) -> _Speaker:
+        """A dash utterance: the person the narrator's insert names (by name or by role noun), else the turn-taking
+        of the exchange: a line without an insert answers the previous line, so it is the previous-but-one speaker."""
+        para = self.locator.para(q.start)
+        turns = self.dialogue_turns if self.dialogue_turns and self.dialogue_turns[-1][0] >= para - 1 else []
+        speaker: _Speaker | None = None
+        if q.narrator is not None:
+            n_start, n_end = q.narrator
+            insert = [t for t in doc if n_start <= base + t.idx < n_end]
+            verbs = [t for t in insert if _reporting(t)]
+            named = [i for i in self.index.within(n_start, n_end) if self.index.entities[i].kind == "person"]
+            if named:
+                speaker = _Speaker(named[0], self.index.entities[named[0]].name, verbs[0].text if verbs else None, 0.85)
+            elif verbs:
+                role = next((t for t in insert if t.pos_ == "NOUN" and self._role_holder(t) is not None), None)
+                if role is not None:
+                    holder = self._role_holder(role)
+                    speaker = _Speaker(holder, role.text, verbs[0].text, 0.8)
+                elif not any(t.dep_ in _SUBJECT_DEPS or t.pos_ in ("NOUN", "PROPN") for t in insert):
+                    # "—dijo—": the speaker of this paragraph's earlier line, else the one the story is following.
+                    same = [e for p, e in turns if p == para]
+                    entity = same[-1] if same else self.salient_person
+                    speaker = _Speaker(entity, None, verbs[0].text, 0.6)
+                else:
+                    speaker = self._from_verb(verbs[0], base)
+        if speaker is None:
+            same = [e for p, e in turns if p == para]
+            earlier = [e for p, e in turns if p < para]
+            if same:
+                entity = same[-1]
+            elif len(earlier) >= 2 and earlier[-1] != earlier[-2]:
+                entity = earlier[-2]
+            else:
+                entity = earlier[-1] if earlier else self.salient_person
+            name = self.index.entities[entity].name if entity is not None else None
+            speaker = _Speaker(entity, name, None, 0.5)
+        if speaker.entity is not None:
+            turns = [*turns, (para, speaker.entity)]
+        self.dialogue_turns = turns
+        return speaker
+
+    def _role_holder(self, noun: Token) -> int | None:
+        """The one person of the article whose stated role is this noun ("el alcalde", "la portavoz")."""
+        word = noun.lower_
+        if word not in PERSON_ROLE_NOUNS and noun.lemma_.lower() not in PERSON_ROLE_NOUNS:
+            return None
+        stem = word[:-1] if len(word) > 4 and word[-1] in "aoe" else word
+        holders = []
+        for i, entity in enumerate(self.index.entities):
+            if entity.kind != "person" or not entity.role:
+                continue
+            words = re.findall(r"\w+", entity.role.lower())
+            if any(w == word or (len(w) > 4 and w.startswith(stem) and len(w) - len(stem) <= 2) for w in words[:2]):
+                holders.append(i)
+        if len(holders) == 1:
+            return holders[0]
+        if self.salient_person in holders:
+            return self.salient_person
+        return None
 
     def _from_verb(self, verb: Token, base: int) -> _Speaker:
         subj = self._subject(verb, base)
