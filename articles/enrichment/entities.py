@@ -293,8 +293,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
         spans.extend(_rule_spans(doc, covered))
     for span, kind in spans:
         for run in _name_runs(list(span), kind, trained):
-            if kind == "organization" and trained:
-                run = _extend_org(run)
+            if trained:
+                run = _extend_org(run, kind == "organization")
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -313,7 +313,12 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
     found: list[tuple[Span, EntityKind]] = []
     for run in _name_runs(list(doc), "organization", True):
-        if any(t.i in covered for t in run):
+        if any(t.i in covered for t in run) and not (
+            # "Defesa Civil de Minas Gerais": the model only saw the place in the tail of an organisation's name.
+            run[0].i not in covered
+            and run[0].lower_ in ORG_HEADS
+            and any(t.lower_ in NAME_CONNECTORS and t.i not in covered for t in run)
+        ):
             continue
         words = normalize_name(_run_text(run)).split()
         if not words:
@@ -334,17 +339,22 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     return found
 
 
-def _extend_org(run: list[Token]) -> list[Token]:
-    """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme"."""
+def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
+    """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme",
+    "Corpo de Bombeiros Militar" + "de Minas Gerais" (the model split the name at a lower-case linking word)."""
     words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
-    if not words or words[0] not in ORG_HEADS:
+    if not words or not (words[0] in ORG_HEADS or (tagged_org and len(run) > 1)):
         return run
     doc = run[0].doc
     i = run[-1].i + 1
     extension: list[Token] = []
+    # Without an organisation head, only "de/of" links: "Goldman Sachs and Morgan Stanley" are two banks.
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS if words[0] in ORG_HEADS else NAME_CONNECTORS
     while i < len(doc):
         token = doc[i]
-        if token.lower_ in NAME_CONNECTORS | ORG_CONNECTORS:
+        if token.lower_ in connectors:
+            if not extension and token.lower_ in LEADING_ARTICLES:
+                break  # "X el Y": an article straight after the name starts another phrase
             extension.append(token)
         elif _is_capitalised(token.text) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
             extension.append(token)

@@ -969,6 +969,19 @@ ORG_HEADS = frozenset(
         "organization",
         "organisation",
         "sistema",
+        "defesa",
+        "defensa",
+        "corpo",
+        "cuerpo",
+        "diputación",
+        "faculdade",
+        "facultad",
+        "faculty",
+        "bloco",
+        "bloque",
+        "plataforma",
+        "companhia",
+        "stock",
     ]
 )
 
