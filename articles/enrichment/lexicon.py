@@ -120,6 +120,8 @@ REPORTING_VERBS_ES = frozenset(
 )
 REPORTING_VERBS_EN = frozenset(
     [
+        "hail",
+        "urge",
         "say",
         "tell",
         "add",

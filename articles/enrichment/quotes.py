@@ -16,6 +16,7 @@ from .lexicon import (
     ORG_ROLE_NOUNS,
     PERSON_ROLE_NOUNS,
     REPORTING_VERBS,
+    REPORTING_VERBS_EN,
     TITLE_CUES,
     UNNAMED_SOURCES,
 )
@@ -616,9 +617,12 @@ class _Resolver:
             if t.is_punct or (_is_verb(t) and t.dep_ != "aux"):
                 break
         for child in verb.children:
-            if child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in ("say", "tell", "add", "write"):
+            # English drops "that": "insisted the offer was fair", "acknowledged she had sympathy".
+            if child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in REPORTING_VERBS_EN:
                 sub = list(child.subtree)
-                if sub[0].i > verb.i:
+                if verb.i < sub[0].i <= verb.i + 4 and not any(
+                    t.is_punct and t.text in ",:" for t in doc[verb.i : sub[0].i]
+                ):
                     start = sub[0].i + (1 if sub[0].lower_ == "that" else 0)
                     return start, sub[-1].i
         return None
