@@ -7,6 +7,7 @@ from articles.enrichment.evaluation import evaluate_corpus_dir, overlap_f1, summ
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
 HELD_OUT = Path(__file__).resolve().parent / "enrichment_corpus"
 BLIND = Path(__file__).resolve().parent / "enrichment_corpus_blind"
+BLIND2 = Path(__file__).resolve().parent / "enrichment_corpus_blind2"
 
 # What the pipeline reaches on the dev corpus minus a small margin, never above the project's targets.
 MINIMUMS = {
@@ -78,3 +79,26 @@ def test_blind_fixtures_meet_their_minimums():
     for key, minimum in BLIND_MINIMUMS.items():
         assert summary[key]["f1"] >= minimum, (key, summary[key])
     assert summary["speaker_accuracy"] >= BLIND_MIN_SPEAKER_ACCURACY
+
+
+# A third set (2 es, 2 en, 2 pt; dash dialogue, role-noun and pronoun speakers, frames, organisations' statements),
+# scored once before any change for it (people 0.87, orgs 0.71, places 0.84, indirect 0.80, attributed 0.75,
+# speaker 0.83): what the pipeline now reaches minus a small margin, never above the project's targets.
+BLIND2_MINIMUMS = {
+    "people": 0.83,
+    "organizations": 0.80,
+    "places": 0.84,
+    "quoted": 0.96,
+    "indirect": 0.70,
+    "attributed": 0.80,
+}
+BLIND2_MIN_SPEAKER_ACCURACY = 0.90
+
+
+def test_second_blind_fixtures_meet_their_minimums():
+    per_article, summary = evaluate_corpus_dir(BLIND2)
+    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
+    print(summary_line(summary))
+    for key, minimum in BLIND2_MINIMUMS.items():
+        assert summary[key]["f1"] >= minimum, (key, summary[key])
+    assert summary["speaker_accuracy"] >= BLIND2_MIN_SPEAKER_ACCURACY
