@@ -85,14 +85,14 @@ def test_blind_fixtures_meet_their_minimums():
 # scored once before any change for it (people 0.87, orgs 0.71, places 0.84, indirect 0.80, attributed 0.75,
 # speaker 0.83): what the pipeline now reaches minus a small margin, never above the project's targets.
 BLIND2_MINIMUMS = {
-    "people": 0.83,
-    "organizations": 0.80,
+    "people": 0.85,
+    "organizations": 0.81,
     "places": 0.84,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.80,
 }
-BLIND2_MIN_SPEAKER_ACCURACY = 0.90
+BLIND2_MIN_SPEAKER_ACCURACY = 0.91
 
 
 def test_second_blind_fixtures_meet_their_minimums():

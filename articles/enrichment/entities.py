@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from .lexicon import (
     COUNTRIES,
     DESK_BYLINES,
+    GIVEN_NAMES,
     HONORIFICS,
     KNOWN_ACRONYMS,
     KNOWN_PLATFORMS,
@@ -238,6 +239,22 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
+    org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
+    if 2 <= len(words) <= 4 and words[0] in GIVEN_NAMES and not org_word and words[-1] not in GIVEN_NAMES | {"de"}:
+        votes.append(("person", 3.5))  # "Callum Pryce": a first name and a surname
+    elif prev is not None and prev.lower_ in _LOCATIVES and words[0] not in GIVEN_NAMES and not org_word:
+        votes.append(("place", 1.5))  # "em Araçuaí": no first name, after a locative
+    elif (
+        prev is not None
+        and prev.lower_ in ("de", "do", "da", "of")
+        and first.i >= 2
+        and doc[first.i - 2].lower_ in PERSON_ROLE_NOUNS
+        and words[0] not in GIVEN_NAMES
+        and not org_word
+    ):
+        votes.append(("place", 2.0))  # "o ex-prefeito de Araçuaí", "la alcaldesa de Utebo": the office's seat
+    elif len(words) == 2 and words[0] not in GIVEN_NAMES and words[1] not in GIVEN_NAMES and not org_word:
+        votes.append(("organization", 0.5))  # "Kilimo Maziwa": two words, neither a first name
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
         # "o vereador das Obras, Simão Farinha": read from the surface, since a model may not parse this language.
         votes.append(("person", 5.0))
@@ -270,6 +287,8 @@ def _introduced_as_organisation(first: Token) -> bool:
         if i < 0:
             return False
         token = doc[i]
+        if token.lower_ in PERSON_ROLE_NOUNS or _role_suffix(token):
+            return False  # "Union organizer Callum Pryce": the role noun nearest the name introduces a person
         if token.lower_ in ORG_TYPE_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
             return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "PROPN") or token.text[0].isupper():

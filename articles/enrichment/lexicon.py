@@ -429,6 +429,12 @@ INDIRECT_VERBS = frozenset(
 # Nouns that name a person by role: "la portavoz", "el exmandatario ruso", "the minister".
 PERSON_ROLE_NOUNS = frozenset(
     [
+        "organizer",
+        "organiser",
+        "ex-prefeito",
+        "ex-prefeita",
+        "exalcalde",
+        "exalcaldesa",
         # Portuguese
         "vereador",
         "vereadora",
@@ -982,6 +988,9 @@ ORG_HEADS = frozenset(
         "bloco",
         "bloque",
         "plataforma",
+        "clube",
+        "desportivo",
+        "esporte",
         "companhia",
         "stock",
     ]
@@ -2554,4 +2563,48 @@ PLACES = frozenset(
         "Nilo",
         "Orinoco",
     ]
+)
+
+
+# Common first names (Spanish, Portuguese, English), accent-free and casefolded like normalize_name keys. A
+# capitalised run opening with one leans to a person; a run that does not, after a locative, leans to a place.
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
+GIVEN_NAMES = frozenset(
+    _words(
+        """
+    adolfo adrian adriana agustin agustina alba alberto alejandra alejandro alfonso alfredo alicia alvaro amparo ana
+    andres angel angela angeles antonio antonia araceli ariadna armando arturo aurora beatriz begona benito bernardo
+    blanca borja camila carla carlos carmen carolina catalina cecilia celia cesar clara claudia concepcion consuelo
+    cristian cristina daniel daniela david diana diego dolores eduardo elena elias elisa elvira emilio enrique esperanza
+    esteban eugenia eva fabian federico felipe fernanda fernando francisca francisco gabriel gabriela gerardo gloria
+    gonzalo gregorio guadalupe guillermo gustavo hector hugo ignacio ines irene isabel ismael jaime javier jesus jimena
+    joaquin jorge jose josefa josefina juan juana julia julian julio laura leonor lorena lorenzo lucia luis luisa
+    manuel manuela marcela marcelo marcos margarita maria mariana mario marta martin martina mateo matias mercedes
+    miguel milagros miriam montserrat natalia nerea nicolas nieves noelia nuria oscar pablo paloma patricia paula pedro
+    pilar rafael ramiro ramon raquel raul rebeca ricardo roberto rocio rodrigo rosa rosario ruben salvador samuel
+    santiago sara sebastian sergio silvia sofia sonia susana teresa tomas valentina vanesa veronica vicente victor
+    victoria xabier yolanda ainhoa iker inigo aitor itziar unai jon miren brais xose xoan iago uxia lucas
+    adriano alessandra alexandre alice aline amanda andre andreia antonio augusto barbara beatriz bruna bruno caio
+    camila carlos cassio catarina cesar cintia claudio conceicao cristiano daniela debora denise diogo douglas edson
+    eduarda elaine eliane elisa erica fabiana fabio felipe fernanda flavia flavio francisco gabriela gilberto giovana
+    guilherme gustavo helena heloisa henrique hugo igor isabela ivo jaqueline joana joao jorge jose juliana julio
+    larissa leandro leonardo leticia lucas luciana luciano luis luiza marcia marcio marcos margarida mariana marina
+    mateus mauricio mauro michele milton miguel monica murilo natalia nelson nuno otavio patricia paulo pedro rafael
+    rafaela raquel regina renata renato ricardo rita roberta roberto rodrigo rogerio ronaldo rosana rosangela rui
+    sandra sergio silvia simao simone sonia tatiana tiago thiago valdir valeria vanessa vinicius vitor vitoria wagner
+    washington wellington wilson goncalo joaquim duarte tomas ines leonor matilde carolina madalena
+    aaron abigail adam alan albert alex alexander alice alison amanda amy andrew angela anna anne anthony arthur ashley
+    barbara ben benjamin betty bill brandon brian bruce callum carl carol caroline catherine charles charlotte chloe
+    chris christine christopher claire craig daniel david deborah dennis diana donald donna doug douglas edward
+    elizabeth emily emma eric ethan frank gary george grace gregory hannah harold harriet harry heather helen henry
+    jack jacob james jane janet jason jeffrey jennifer jessica joan john jonathan joseph joshua julia julie justin
+    karen katherine kathleen keith kelly kenneth kevin kimberly larry laura lauren linda lisa margaret maria mark martin
+    mary matthew megan melissa michael michelle nancy natalie nathan nicholas nicole oliver olivia pamela patricia
+    patrick paul peter philip rachel raymond rebecca richard robert ronald rose ruth ryan samantha samuel sandra sarah
+    scott sean sharon stephanie stephen steven susan tanya teresa thomas timothy tom tony tyler victoria walter william
+    """
+    )
 )
