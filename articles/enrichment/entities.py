@@ -46,6 +46,8 @@ COUNTRY_KEYS = frozenset(normalize_name(c) for c in COUNTRIES)
 ORG_HEADS = frozenset(normalize_name(w) for w in ORG_HEADS)
 ORG_TAILS = frozenset(normalize_name(w) for w in ORG_TAILS)
 _NOT_NAME_KEYS = frozenset(normalize_name(w) for w in NOT_NAMES)
+_PLACE_KEYS = frozenset(normalize_name(w) for w in PLACES)
+_ORG_TYPE_KEYS = frozenset(normalize_name(w) for w in ORG_TYPE_NOUNS)
 _PLATFORM_KEYS = frozenset(normalize_name(w) for w in KNOWN_PLATFORMS)
 _ACRONYM_KEYS = {k: frozenset(normalize_name(v) for v in vs) for k, vs in KNOWN_ACRONYMS.items()}
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "NUM", "PUNCT"})
@@ -525,7 +527,12 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             len(short.tokens) == 1 and short.key in paren_acronyms and short.display[:1].isupper()
         )
         for long in ordered:
-            if len(long.tokens) <= len(short.tokens) or long.key == short.key:
+            if long.key == short.key or len(long.tokens) < len(short.tokens):
+                continue
+            if len(long.tokens) == len(short.tokens):
+                # "Grupo Vasconcellos" / "Vasconcellos Energia": two variants of one company's name.
+                if kind == long.kind == "organization" and long.first < short.first and _variants(long, short, forms):
+                    options.append(long)
                 continue
             long_kind = long.kind
             at = _contains(long.tokens, short.tokens)
@@ -569,6 +576,25 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     short.votes[vote_kind] *= 0.3
         links.union(short.key, target.key)
     return links
+
+
+def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
+    """Two organisation names sharing a name-like word that no other entity of the article carries, that is not a
+    place and not a common word: "Construcciones Arnedo" and "Arnedo Infraestructuras" are one company."""
+    shared = {
+        w
+        for w in _distinctive(a.tokens) & _distinctive(b.tokens)
+        if w not in COUNTRY_KEYS and w not in _PLACE_KEYS and w not in _NOT_NAME_KEYS and w not in _ORG_TYPE_KEYS
+    }
+    if not shared or len(a.tokens) > 3:
+        return False
+    both = set(a.tokens) | set(b.tokens)
+    for other in forms.values():
+        if other.key in (a.key, b.key) or not shared & set(other.tokens):
+            continue
+        if other.kind != "organization" or not set(other.tokens) <= both:
+            return False  # "Banco Arnedo" or a person called Arnedo: the word is not one company's
+    return True
 
 
 def _distinctive(tokens: list[str]) -> set[str]:
