@@ -51,6 +51,16 @@ _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
 _ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
 
+_CLITICS = frozenset({"se", "lhe", "lhes", "me", "nos", "o", "a"})
+
+
+def _verb_word(word: str) -> str:
+    """ "queixou-se", "disse-lhe": the verb without its attached pronoun."""
+    lower = word.lower()
+    head, _dash, tail = lower.rpartition("-")
+    return head if head and tail in _CLITICS else lower
+
+
 @lru_cache(maxsize=4)
 def _forms(verbs: frozenset[str]) -> frozenset[str]:
     """Conjugated forms of infinitives (third person, past and present), plus forms listed as they are."""
@@ -149,7 +159,7 @@ class LexicalAttributor:
     def _cue_before(self, s_start: int, q_start: int, cues: frozenset[str]) -> re.Match | None:
         last = None
         for match in _WORD.finditer(self.text, s_start, q_start):
-            if match.group(0).lower() in cues:
+            if _verb_word(match.group(0)) in cues:
                 last = match
         return last
 
@@ -170,7 +180,7 @@ class LexicalAttributor:
         s_start, s_end = self._sentence(start)
         after = self.text[end + 1 : min(len(self.text), end + 40)]
         match = re.match(r"[\s,.;:]*(?:[—–-]\s*)?([\w'’-]+)", after)
-        if match and match.group(1).lower() in self.cues:
+        if match and _verb_word(match.group(1)) in self.cues:
             verb_end = end + 1 + match.end()
             # A quote of several sentences ends the sentence its first words opened: read up to the end of the
             # sentence that carries the cue, or "disse Meireles" after "... Hoje mostrámos ..." finds no name.
@@ -194,14 +204,31 @@ class LexicalAttributor:
         if previous is not None:
             return previous.speaker, previous.cue
         found = self._speakers_in(s_start, s_end)
+        if not found:
+            # "Para ela, o estado «...»": a pronoun outside the marks points to the person the text is following.
+            outside = self.text[s_start : max(s_start, start - 1)]
+            if any(w.lower() in _PRONOUNS for w in _WORD.findall(outside)):
+                return self.salient_person, None
         return (found[0] if found else None), None
 
     # ------------------------------------------------------------------ reported speech
 
     def _frame_source(self, start: int, limit: int) -> int | None:
-        words = _WORD.findall(self.text[start : min(limit, start + 80)])[:2]
+        words = _WORD.findall(self.text[start : min(limit, start + 80)])[:3]
         if words and words[0].lower() in UNNAMED_SOURCES:
             return None
+        lead = [w.lower() for w in words]
+        if lead and lead[0] in _ARTICLES:
+            lead = lead[1:]
+        if lead and lead[0] in PERSON_ROLE_NOUNS and not (len(lead) > 1 and lead[1][:1].isupper()):
+            # "Segundo o magistrado, a Aneel ...": the judge the text has been following, not the name after him.
+            window = min(limit, start + 90)
+            named = [i for i in self._speakers_in(start, window) if self.index.entities[i].kind == "person"]
+            if not named:
+                return self.salient_person
+            first = min(m.start for m in self.index.entities[named[0]].mentions if m.start >= start)
+            if "," not in self.text[start:first] or self.text[start:first].count(",") > 1:
+                return self.salient_person
         found = self._speakers_in(start, min(limit, start + 90))
         if found:
             return found[0]
