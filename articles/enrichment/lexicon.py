@@ -80,6 +80,7 @@ REPORTING_VERBS_ES = frozenset(
         "asegurar",
         "tuitear",
         "sentenciar",
+        "rematar",
         "zanjar",
         "esgrimir",
         "argüir",

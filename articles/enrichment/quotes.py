@@ -33,6 +33,20 @@ _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "acl"})
 _TITLE_CONNECTORS = frozenset(
     {"de", "del", "of", "the", "y", "and", "e", "do", "da", "dos", "das", "em", "en", "in", "a", "la", "el", "o"}
 )
+# Nouns a text uses in place of the role it first gave ("la alcaldesa ... la regidora", "o juiz ... o magistrado").
+_ROLE_SYNONYMS = {
+    "regidor": ("alcalde",),
+    "regidora": ("alcaldesa", "alcalde"),
+    "edil": ("alcalde", "alcaldesa", "concejal", "concejala"),
+    "magistrado": ("juez", "juiz"),
+    "magistrada": ("jueza", "juíza", "juez"),
+    "autarca": ("presidente", "presidenta", "prefeito", "prefeita"),
+    "governante": ("ministro", "ministra", "governador", "governadora"),
+    "gobernante": ("ministro", "ministra", "presidente", "presidenta"),
+    "mandatario": ("presidente",),
+    "mandataria": ("presidenta", "presidente"),
+    "titular": ("ministro", "ministra", "consejero", "consejera", "secretario", "secretaria"),
+}
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
 
@@ -295,6 +309,12 @@ class _Resolver:
         """The subject of a main clause or of a reporting verb becomes the one a later "she"/"afirmó" refers to."""
         for token in sent:
             if token.dep_ in _SUBJECT_DEPS and (token.head.dep_ == "ROOT" or _reporting(token.head)):
+                if token.pos_ == "NOUN" and not self._entities_in(token, base):
+                    # "El consejero cerró la comparecencia": the one person holding that role comes back into focus.
+                    holder = self._role_holder(token)
+                    if holder is not None:
+                        self._remember(holder)
+                    continue
                 for idx in self._entities_in(token, base):
                     entity = self.index.entities[idx]
                     if entity.kind in ("person", "organization"):
@@ -322,7 +342,7 @@ class _Resolver:
         while steps < 4:
             quoted_verb = node is not verb and self._inside_quote(base + node.idx)
             for child in node.children:
-                if child.dep_ in _SUBJECT_DEPS and not quoted_verb:
+                if child.dep_ in _SUBJECT_DEPS and not quoted_verb and not child.is_punct and child.text not in _DASHES:
                     return child
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
                 node = node.head
@@ -346,6 +366,8 @@ class _Resolver:
             return self.salient_person, subj.text, 0.7
         if lower in _PLURAL_PRONOUNS:
             return None, subj.text, 0.3
+        if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"] and not persons:
+            return None, text, 0.3  # "Fuentes del sector consultadas por EFE señalan que...": anonymous
         if lemma in ("portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"):
             if persons:
                 return persons[0], text, 0.9
@@ -457,13 +479,17 @@ class _Resolver:
         word = noun.lower_
         if word not in PERSON_ROLE_NOUNS and noun.lemma_.lower() not in PERSON_ROLE_NOUNS:
             return None
-        stem = word[:-1] if len(word) > 4 and word[-1] in "aoe" else word
+        stems = {w[:-1] if len(w) > 4 and w[-1] in "aoe" else w for w in (word, *_ROLE_SYNONYMS.get(word, ()))}
         holders = []
         for i, entity in enumerate(self.index.entities):
             if entity.kind != "person" or not entity.role:
                 continue
             words = re.findall(r"\w+", entity.role.lower())
-            if any(w == word or (len(w) > 4 and w.startswith(stem) and len(w) - len(stem) <= 2) for w in words[:2]):
+            if any(
+                w == word or (len(w) > 4 and w.startswith(stem) and len(w) - len(stem) <= 2)
+                for w in words[:2]
+                for stem in stems
+            ):
                 holders.append(i)
         if len(holders) == 1:
             return holders[0]
