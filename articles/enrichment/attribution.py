@@ -294,8 +294,14 @@ class LexicalAttributor:
     ) -> ExtractedQuote | None:
         while start < end and self.text[start] in " ,":
             start += 1
+        overlapping = [e for s, e in quoted if s < end and start < e]
+        if overlapping and entity is not None:
+            # "informou que recebeu a decisão «...» e que vai recorrer": the second clause stands on its own.
+            tail = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+").search(self.text, max(overlapping), end)
+            if tail is not None:
+                start = tail.end()
         clause = self.text[start:end]
-        if entity is None or len(clause.split()) < 3 or any(s < end and start < e for s, e in quoted):
+        if entity is None or len(clause.split()) < 2 or any(s < end and start < e for s, e in quoted):
             return None
         if any(mark in clause for mark in '“”«»"'):
             return None  # the quoted fragment inside is the partial quote; the clause itself is not annotated

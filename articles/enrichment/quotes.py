@@ -47,6 +47,7 @@ _ROLE_SYNONYMS = {
     "mandataria": ("presidenta", "presidente"),
     "titular": ("ministro", "ministra", "consejero", "consejera", "secretario", "secretaria"),
 }
+_SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
 
@@ -603,7 +604,16 @@ class _Resolver:
         while first < last and doc[first].is_punct:
             first += 1
         start, end = base + doc[first].idx, base + doc[last].idx + len(doc[last].text)
-        if last - first < 2 or any(s < end and start < e for s, e in self.quoted):
+        overlapping = [e for s, e in self.quoted if s < end and start < e]
+        if overlapping:
+            # "aseguró que el proyecto «...» y que las cifras ...": the second reported clause stands on its own.
+            tail = _SECOND_CLAUSE.search(self.text, max(overlapping), end)
+            if tail is None:
+                return None
+            start = tail.end()
+        if len(self.text[start:end].split()) < (5 if overlapping else 3) or any(
+            s < end and start < e for s, e in self.quoted
+        ):
             return None
         self.quoted.append((start, end))
         self._remember(entity)
