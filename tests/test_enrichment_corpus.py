@@ -102,3 +102,28 @@ def test_second_blind_fixtures_meet_their_minimums():
     for key, minimum in BLIND2_MINIMUMS.items():
         assert summary[key]["f1"] >= minimum, (key, summary[key])
     assert summary["speaker_accuracy"] >= BLIND2_MIN_SPEAKER_ACCURACY
+
+
+BLIND3 = Path(__file__).resolve().parent / "enrichment_corpus_blind3"
+
+# A fourth set (es, en, pt, pt; null-subject, pronoun, apposition and role-noun speakers, dash dialogue, trading-name
+# variants of one company), scored once before any change for it (people 0.88, orgs 0.71, places 0.81, indirect 0.88,
+# attributed 0.77, speaker 0.82): what the pipeline now reaches minus a small margin, never above the targets.
+BLIND3_MINIMUMS = {
+    "people": 0.85,
+    "organizations": 0.72,
+    "places": 0.78,
+    "quoted": 0.96,
+    "indirect": 0.70,
+    "attributed": 0.80,
+}
+BLIND3_MIN_SPEAKER_ACCURACY = 0.87
+
+
+def test_third_blind_fixtures_meet_their_minimums():
+    per_article, summary = evaluate_corpus_dir(BLIND3)
+    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
+    print(summary_line(summary))
+    for key, minimum in BLIND3_MINIMUMS.items():
+        assert summary[key]["f1"] >= minimum, (key, summary[key])
+    assert summary["speaker_accuracy"] >= BLIND3_MIN_SPEAKER_ACCURACY
