@@ -217,6 +217,7 @@ GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 # Anonymous GraphQL answers are cached only with a shared cache (CACHE_URL), so that every process sees the
 # content version that invalidates them.
 GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "300" if CACHE_URL else "0"))
+REST_CACHE_SECONDS = int(os.environ.get("REST_CACHE_SECONDS", "300" if CACHE_URL else "0"))
 
 # Production hardening, switched on when DEBUG is off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -166,3 +166,19 @@ def test_dates_at_the_edge_of_the_calendar_do_not_crash(client):
     response = client.get("/api/v1/quotes/?published_before=0001-01-01T00:01:00%2B01:00")
 
     assert response.status_code == 200
+
+
+def test_anonymous_reads_are_cached_until_content_changes(client, settings, django_capture_on_commit_callbacks):
+    settings.REST_CACHE_SECONDS = 60
+    article = linked_article()
+    url = f"/api/v1/articles/{article.id}/?fields=id,title"
+
+    first = count_queries(client, url)
+    again = count_queries(client, url)
+    with django_capture_on_commit_callbacks(execute=True):
+        article.title = "Titular corregido"
+        article.save()
+    after_edit = client.get(url).json()
+
+    assert first > 0 and again == 0
+    assert after_edit["title"] == "Titular corregido"

@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 
 from articles import selectors, services
 from articles.api import filters, serializers
+from articles.api.caching import CachedReadMixin
 from articles.api.ninjs import NinjsSerializer
 from articles.api.pagination import ArticleCursorPagination
 from articles.api.throttling import SourceRateThrottle
@@ -108,7 +109,7 @@ with_sparse_fields = extend_schema_view(
 
 
 @with_sparse_fields
-class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+class ArticleViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Articles with the people, organizations, places and quotes found in them."""
 
     filterset_class = filters.ArticleFilter
@@ -136,7 +137,7 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 @with_sparse_fields
-class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
+class QuoteViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Quotes with their speakers."""
 
     serializer_class = serializers.QuoteSerializer
@@ -146,7 +147,7 @@ class QuoteViewSet(viewsets.ReadOnlyModelViewSet):
         return selectors.quote_queryset()
 
 
-class EntityViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     """Canonical records shared across articles; a record's page lists where and how it appears."""
 
     model: type[Person | Organization | Place]
