@@ -9,7 +9,8 @@ It creates the PostgreSQL database `newsapi_apibench` when missing, migrates it 
 articles with ~8 mentions and ~4 quotes each; skipped when already seeded). It counts the SQL queries per request of
 every scenario at two list sizes in-process, then starts each server in turn on 127.0.0.1 (PostGraphile from
 `bench/.postgraphile/`, installed there with npm on first use; gunicorn without a cache; gunicorn with the Redis
-cache of anonymous GraphQL and REST reads), drives it with wrk from this machine, and prints req/s, p50 and p99 per scenario
+cache of anonymous GraphQL and REST reads), drives it with wrk from this machine, and prints req/s, p50 and p99
+per scenario
 (medians over the rounds) with the ratio to PostGraphile on the same data. wrk must be installed (apt-get install -y
 wrk); the results and how to read them are in bench/README.md.
 """
