@@ -354,6 +354,17 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             and all(t.pos_ == "PROPN" or t.lower_ in NAME_CONNECTORS for t in run)
         ):
             found.append((doc[run[0].i : run[-1].i + 1], "person"))
+        elif (
+            2 <= len(run) <= 4
+            and words[0] in GIVEN_NAMES
+            and words[-1] not in GIVEN_NAMES
+            and words[-1] not in ORG_TAILS
+            and all(t.pos_ == "PROPN" and not t.text.isupper() for t in run)
+            and " ".join(words) not in COUNTRY_KEYS
+            and _run_text(run) not in PLACES
+        ):
+            # "Rocío Valdivieso", "Andrés Goñi": a first name and a surname the model filed as MISC or skipped.
+            found.append((doc[run[0].i : run[-1].i + 1], "person"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
