@@ -316,6 +316,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
         for run in _name_runs(list(span), kind, trained):
             if trained:
                 run = _extend_org(run, kind == "organization")
+                if kind == "organization":
+                    run = _join_backward(run)
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -396,6 +398,34 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
             break
         i += 1
     return run
+
+
+def _join_backward(run: list[Token]) -> list[Token]:
+    """ "Northfield" + "and" + "District NHS Foundation Trust": an organisation ending in an organisation tail whose
+    name the model split at "and/y/e" gets its capitalised first half back. A right side opening with an organisation
+    head is a second body ("España y Ayuntamiento de Madrid"), so it is left alone."""
+    words = normalize_name(_run_text(run)).split()
+    if not words or words[-1] not in ORG_TAILS or words[0] in ORG_HEADS or len(run) < 2:
+        return run
+    doc = run[0].doc
+    link = run[0].i - 1
+    if link < 1 or doc[link].lower_ not in ("and", "y", "e", "&"):
+        return run
+    i = link - 1
+    left: list[Token] = []
+    while i >= 0 and len(left) < 4:
+        token = doc[i]
+        proper = _is_capitalised(token.text) and token.pos_ == "PROPN"
+        if token.lower_ not in LEADING_ARTICLES and (proper or (left and token.lower_ in NAME_CONNECTORS)):
+            left.insert(0, token)
+        else:
+            break
+        i -= 1
+    while left and left[0].lower_ in NAME_CONNECTORS:
+        left.pop(0)
+    if not left or normalize_name(_run_text(left)) in COUNTRY_KEYS:
+        return run
+    return [*left, doc[link], *run]
 
 
 def _fallback_spans(doc: Doc) -> Iterable[tuple[Span, EntityKind]]:
@@ -734,18 +764,58 @@ def _split_leading_organisations(forms: dict[str, _Form]) -> None:
     for key in list(forms):
         form = forms[key]
         words = form.tokens
-        if form.kind != "person" or len(words) < 3 or words[0] not in org_keys:
+        cut = _person_after_prefix(form, org_keys)
+        if cut is None:
             continue
-        rest_key = " ".join(words[1:])
+        if cut > 1 or words[0] not in org_keys:
+            prefix_key = " ".join(words[:cut])
+            prefix = forms.setdefault(prefix_key, _Form(prefix_key))
+            prefix.votes["organization"] += 3.0
+            for s, _e, t in form.spans:
+                head = " ".join(t.split()[:cut])
+                prefix.spans.append((s, s + len(head), head))
+                prefix.texts[head] += 1
+                prefix.first = min(prefix.first, s)
+        rest_key = " ".join(words[cut:])
         target = forms.setdefault(rest_key, _Form(rest_key))
-        target.votes.update(form.votes)
+        if form.kind == "person":
+            target.votes.update(form.votes)
+        else:
+            target.votes["person"] += sum(form.votes.values())
         for text, count in form.texts.items():
             target.texts[text.split(None, 1)[-1]] += count
         for s, e, t in form.spans:
-            cut = len(t) - len(t.split(None, 1)[-1])
-            target.spans.append((s + cut, e, t[cut:]))
-            target.first = min(target.first, s + cut)
+            skip = len(t) - len(t.split(None, cut)[-1])
+            target.spans.append((s + skip, e, t[skip:]))
+            target.first = min(target.first, s + skip)
         del forms[key]
+
+
+def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
+    """Where a person's name starts inside a span that glued something in front of it: "PAN Inês Cardoso Lima",
+    "Universidad de Sevilla Tomás Ibarra". The prefix is a known one-word organisation, an organisation head's
+    phrase, or one capitalised word that is no first name; the rest opens with a first name and ends in a surname."""
+    words = form.tokens
+    if len(words) < 3 or not form.spans:
+        return None
+    if form.kind == "person" and words[0] in org_keys:
+        return 1
+    if any(" " not in t.strip() for _s, _e, t in form.spans):
+        return None
+    for cut in range(1, len(words) - 1):
+        rest = words[cut:]
+        if rest[0] not in GIVEN_NAMES or rest[-1] in GIVEN_NAMES or len(rest) > 4 or words[cut - 1] in GIVEN_NAMES:
+            continue
+        if words[cut - 1] in NAME_CONNECTORS or rest[-1] in ORG_TAILS:
+            continue
+        if any(len(t.split()) != len(words) for _s, _e, t in form.spans):
+            return None
+        if words[0] in ORG_HEADS or (cut == 1 and (words[0] in org_keys or form.kind == "organization")):
+            return cut
+        if cut == 1 and (form.kind == "person" or all(t.split()[0].isupper() for _s, _e, t in form.spans)):
+            return cut  # a party glued in front: "PAN Inês Cardoso Lima", "Livre Joana Saraiva"
+        return None
+    return None
 
 
 def _drop_nested(entity: ExtractedEntity, covered: list[tuple[int, int]]) -> ExtractedEntity | None:

@@ -2587,7 +2587,8 @@ GIVEN_NAMES = frozenset(
     miguel milagros miriam montserrat natalia nerea nicolas nieves noelia nuria oscar pablo paloma patricia paula pedro
     pilar rafael ramiro ramon raquel raul rebeca ricardo roberto rocio rodrigo rosa rosario ruben salvador samuel
     santiago sara sebastian sergio silvia sofia sonia susana teresa tomas valentina vanesa veronica vicente victor
-    victoria xabier yolanda german abilio ainhoa iker inigo aitor itziar unai jon miren brais xose xoan iago uxia lucas
+    victoria xabier yolanda german abilio luiz artur ainhoa iker inigo aitor itziar unai jon miren brais xose xoan
+    iago uxia lucas
     adriano alessandra alexandre alice aline amanda andre andreia antonio augusto barbara beatriz bruna bruno caio
     camila carlos cassio catarina cesar cintia claudio conceicao cristiano daniela debora denise diogo douglas edson
     eduarda elaine eliane elisa erica fabiana fabio felipe fernanda flavia flavio francisco gabriela gilberto giovana

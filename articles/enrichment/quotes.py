@@ -52,6 +52,9 @@ _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "confor
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
 
 
+_SPOKESPEOPLE = frozenset({"portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"})
+
+
 @dataclass
 class _Found:
     start: int  # first character inside the marks
@@ -369,11 +372,17 @@ class _Resolver:
             return None, subj.text, 0.3
         if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"] and not persons:
             return None, text, 0.3  # "Fuentes del sector consultadas por EFE señalan que...": anonymous
-        if lemma in ("portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"):
+        if lemma in _SPOKESPEOPLE or lower in _SPOKESPEOPLE:
             if persons:
                 return persons[0], text, 0.9
             if orgs:
                 return orgs[0], text, 0.8
+            seats = [i for i in places if normalize_name(self.index.entities[i].name) not in COUNTRY_KEYS]
+            if seats and subj.morph.get("Definite") != ["Def"]:
+                return seats[0], text, 0.7  # "un portavoz de Emasesa": the model's place is the speaking body
+            if subj.morph.get("Definite") != ["Def"] and self.salient_org is not None:
+                # "A spokesperson for the trust said": an unnamed spokesperson speaks for the body in focus.
+                return self.salient_org, text, 0.7
         if persons:
             return persons[0], text, 0.9
         if (
