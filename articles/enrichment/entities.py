@@ -577,6 +577,15 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 continue
             long_kind = long.kind
             at = _contains(long.tokens, short.tokens)
+            if (
+                at < 0
+                and kind == long_kind == "person"
+                and len(short.tokens) == 2
+                and len(long.tokens) in (3, 4)
+                and short.tokens[0] == long.tokens[0]
+                and short.tokens[-1] == long.tokens[-1]
+            ):
+                at = 0  # "Manuel Rebelo" is "Manuel Teixeira Rebelo" without the middle name
             if (at >= 0 and long_kind == "person" and kind != "organization") or (
                 at >= 0 and long_kind == "person" and kind == "organization" and len(short.tokens) == 1
             ):
