@@ -39,14 +39,14 @@ def test_dev_corpus_meets_the_minimums():
 
 # Invented articles never used for tuning (es, en, pt): what the pipeline reaches minus a small margin.
 HELD_OUT_MINIMUMS = {
-    "people": 0.86,
+    "people": 0.94,
     "organizations": 0.85,
     "places": 0.73,
     "quoted": 0.96,
     "indirect": 0.70,
-    "attributed": 0.73,
+    "attributed": 0.79,
 }
-HELD_OUT_MIN_SPEAKER_ACCURACY = 0.74
+HELD_OUT_MIN_SPEAKER_ACCURACY = 0.80
 
 
 def test_held_out_fixtures_meet_their_minimums():
@@ -62,14 +62,14 @@ def test_held_out_fixtures_meet_their_minimums():
 # written and scored once before any rule was changed for them: what the pipeline now reaches minus a small margin,
 # never above the project's targets.
 BLIND_MINIMUMS = {
-    "people": 0.87,
+    "people": 0.93,
     "organizations": 0.74,
     "places": 0.83,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.80,
 }
-BLIND_MIN_SPEAKER_ACCURACY = 0.86
+BLIND_MIN_SPEAKER_ACCURACY = 0.91
 
 
 def test_blind_fixtures_meet_their_minimums():
@@ -110,7 +110,7 @@ BLIND3 = Path(__file__).resolve().parent / "enrichment_corpus_blind3"
 # variants of one company), scored once before any change for it (people 0.88, orgs 0.71, places 0.81, indirect 0.88,
 # attributed 0.77, speaker 0.82): what the pipeline now reaches minus a small margin, never above the targets.
 BLIND3_MINIMUMS = {
-    "people": 0.85,
+    "people": 0.92,
     "organizations": 0.72,
     "places": 0.78,
     "quoted": 0.96,
@@ -127,3 +127,29 @@ def test_third_blind_fixtures_meet_their_minimums():
     for key, minimum in BLIND3_MINIMUMS.items():
         assert summary[key]["f1"] >= minimum, (key, summary[key])
     assert summary["speaker_accuracy"] >= BLIND3_MIN_SPEAKER_ACCURACY
+
+
+BLIND4 = Path(__file__).resolve().parent / "enrichment_corpus_blind4"
+
+# A fifth set (es, en, pt-BR, pt-PT; organisations' unnamed spokespeople, names joined by y/and/e, a party glued before
+# a person, middle-name short forms, pronoun, role-noun and null-subject speakers), scored once before any change for it
+# (people 0.78, orgs 0.72, places 0.74, indirect 0.87, attributed 0.63, speaker 0.68): what the pipeline now reaches
+# minus a small margin, never above the targets.
+BLIND4_MINIMUMS = {
+    "people": 0.89,
+    "organizations": 0.75,
+    "places": 0.74,
+    "quoted": 0.95,
+    "indirect": 0.70,
+    "attributed": 0.74,
+}
+BLIND4_MIN_SPEAKER_ACCURACY = 0.81
+
+
+def test_fourth_blind_fixtures_meet_their_minimums():
+    per_article, summary = evaluate_corpus_dir(BLIND4)
+    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
+    print(summary_line(summary))
+    for key, minimum in BLIND4_MINIMUMS.items():
+        assert summary[key]["f1"] >= minimum, (key, summary[key])
+    assert summary["speaker_accuracy"] >= BLIND4_MIN_SPEAKER_ACCURACY
