@@ -182,3 +182,13 @@ def test_anonymous_reads_are_cached_until_content_changes(client, settings, djan
 
     assert first > 0 and again == 0
     assert after_edit["title"] == "Titular corregido"
+
+
+def test_entity_pages_are_cached_too(client, settings):
+    settings.REST_CACHE_SECONDS = 60
+    person = linked_article().mentions.get(kind="person").person
+    url = f"/api/v1/people/{person.id}/"
+
+    first = count_queries(client, url)
+
+    assert first > 0 and count_queries(client, url) == 0

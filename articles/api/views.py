@@ -157,8 +157,10 @@ class EntityViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(responses=serializers.EntityPageSerializer)
     def retrieve(self, request: Request, *args, **kwargs) -> Response:
-        entity = self.get_object()
-        page = selectors.entity_page(entity, articles=50, quotes=20, co_mentions=10)
+        return self.cached(request, self.entity_page)
+
+    def entity_page(self) -> Response:
+        page = selectors.entity_page(self.get_object(), articles=50, quotes=20, co_mentions=10)
         return Response(serializers.EntityPageSerializer(page).data)
 
 
