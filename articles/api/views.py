@@ -116,7 +116,10 @@ class ArticleViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
     pagination_class = ArticleCursorPagination
 
     def get_queryset(self):
-        return selectors.article_queryset()
+        articles = selectors.article_queryset()
+        if self.action == "list":  # a list shows no text: leave the long columns in the database
+            articles = articles.defer("body", "clean_text", "search_vector")
+        return articles
 
     def get_serializer_class(self):
         return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
