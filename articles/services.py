@@ -88,8 +88,7 @@ def article_ingest(*, source: Source, payload: dict[str, Any], webhook_id: str |
         "title": title,
         "body": body,
         "url": payload.get("url") or "",
-        # Unknown publication time: the time we received it, so ordering and cursors never meet a null.
-        "published_at": payload.get("published_at") or timezone.now(),
+        "published_at": payload.get("published_at"),
         "language_hint": (payload.get("language") or "").strip().lower(),
         "authors": [text_normalize(author).strip() for author in payload.get("authors") or []],
         "content_hash": _content_hash(title=title, body=body),
@@ -107,6 +106,9 @@ def article_ingest(*, source: Source, payload: dict[str, Any], webhook_id: str |
 
 def _article_store(*, source: Source, external_id: str, fields: dict[str, Any]) -> IngestOutcome:
     article = Article.objects.select_for_update().filter(source=source, external_id=external_id).first()
+    if fields["published_at"] is None:
+        # Unknown publication time: the time it first reached us, so ordering and cursors never meet a null.
+        fields = fields | {"published_at": article.published_at if article else timezone.now()}
     if article is None:
         try:
             with transaction.atomic():

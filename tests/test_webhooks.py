@@ -230,3 +230,13 @@ def test_control_characters_and_odd_unicode_are_normalised(deliver):
 
     assert article.title == "Café del puerto"
     assert article.body == "Texto limpio."
+
+
+def test_an_update_without_a_publication_time_keeps_the_first_one(deliver):
+    first = deliver(PAYLOAD | {"external_id": "p-1", "published_at": None}).json()
+    published = Article.objects.get(id=first["id"]).published_at
+
+    deliver(PAYLOAD | {"external_id": "p-1", "published_at": None, "body": PAYLOAD["body"] + " Fin."})
+
+    assert published is not None
+    assert Article.objects.get(id=first["id"]).published_at == published
