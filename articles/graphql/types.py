@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import graphene
+from django.db import DatabaseError
 from django.db.models import F, Prefetch
 from graphene import relay
 from graphene_django import DjangoObjectType
@@ -83,6 +84,8 @@ class Node(relay.Node):
     def get_node_from_global_id(cls, info, global_id, only_type=None):
         try:
             return super().get_node_from_global_id(info, global_id, only_type)
+        except DatabaseError:
+            raise  # an outage is not "not found"
         except Exception:  # graphene raises a bare Exception for unparsable ids and type mismatches
             return None
 
