@@ -51,7 +51,7 @@ _ORG_TYPE_KEYS = frozenset(normalize_name(w) for w in ORG_TYPE_NOUNS)
 _PLATFORM_KEYS = frozenset(normalize_name(w) for w in KNOWN_PLATFORMS)
 _ACRONYM_KEYS = {k: frozenset(normalize_name(v) for v in vs) for k, vs in KNOWN_ACRONYMS.items()}
 _FUNCTION_POS = frozenset({"DET", "ADP", "PRON", "CCONJ", "SCONJ", "AUX", "VERB", "ADV", "PART", "NUM", "PUNCT"})
-_SPLIT_CONNECTORS = frozenset({"de", "del", "of", "da", "do", "dos", "das", "di"})
+_SPLIT_CONNECTORS = frozenset({"de", "del", "of", "for", "da", "do", "dos", "das", "di"})
 
 _CAP = "A-ZÁÉÍÓÚÑÜÇÀÂÊÔÃÕ"
 _NAME_RE = rf"[{_CAP}][\w'’.-]*(?:\s+(?:(?:de|del|da|do|dos|das|van|von)\s+)?[{_CAP}][\w'’.-]*){{0,4}}"
@@ -69,6 +69,51 @@ _PLACE_SCAN = re.compile(
 )
 _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # Prepositions after which a bare capitalised name is where something happens: "em Teófilo Otoni", "in Nairobi".
+# "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:barrio|barriada|bairro|distrito|district|neighbou?rhood|freguesia|río|rio|river|comarca|valle|vale)"
+    r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
+    re.IGNORECASE,
+)
+_PLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
+# First words that make a name a place: "River Irwell", "Serranía de Ronda", "Vale do Jequitinhonha".
+_PLACE_HEADS = frozenset(
+    {"river", "lake", "mount", "sierra", "serrania", "serra", "valle", "vale", "lago", "isla", "ilha"}
+)
+# Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
+_ADMIN_NOUNS = frozenset(
+    {"republica", "region", "regiao", "provincia", "municipio", "comarca", "freguesia", "distrito", "barrio", "bairro"}
+)
+# Roles whose "de X" names the body the person speaks for, not a seat: "la portavoz de Adelante Andalucía".
+_MEMBER_ROLES = frozenset(
+    {
+        "portavoz",
+        "porta-voz",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "lider",
+        "leader",
+        "dirigente",
+        "militante",
+        "diputado",
+        "diputada",
+        "deputado",
+        "deputada",
+        "senador",
+        "senadora",
+        "eurodiputado",
+        "eurodiputada",
+        "eurodeputado",
+        "eurodeputada",
+        "afiliado",
+        "afiliada",
+    }
+)
+# Heads of ministries whose portfolio list may hold commas: "Department for Environment, Food and Rural Affairs".
+_LISTING_HEADS = frozenset(
+    {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
+)
 _LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
 
 
@@ -194,6 +239,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True
     if len(run) == 1:
         token = run[0]
+        if key in _ADMIN_NOUNS and text not in PLACES:
+            return True
         if token.is_stop or token.lower_ in LEADING_ARTICLES:
             return True
         if trained and token.is_sent_start and token.pos_ not in ("PROPN", "X") and not text.isupper():
@@ -242,12 +289,22 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
+    if not org_word and (
+        words[0] in _PLACE_HEADS
+        or _PLACE_CONTEXT.search(doc.text, max(0, first.idx - 40), first.idx)
+        or _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
+    ):
+        votes.append(("place", 6.0))
+    member = _member_role_before(first)
+    if member and not org_word and words[0] not in GIVEN_NAMES:
+        votes.append(("organization", 6.0))  # "la portavoz de Adelante Andalucía": the body she speaks for
     if 2 <= len(words) <= 4 and words[0] in GIVEN_NAMES and not org_word and words[-1] not in GIVEN_NAMES | {"de"}:
         votes.append(("person", 3.5))  # "Callum Pryce": a first name and a surname
     elif prev is not None and prev.lower_ in _LOCATIVES and words[0] not in GIVEN_NAMES and not org_word:
         votes.append(("place", 1.5))  # "em Araçuaí": no first name, after a locative
     elif (
-        prev is not None
+        not member
+        and prev is not None
         and prev.lower_ in ("de", "do", "da", "of")
         and first.i >= 2
         and doc[first.i - 2].lower_ in PERSON_ROLE_NOUNS
@@ -272,6 +329,20 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
+
+
+def _member_role_before(first: Token) -> bool:
+    """ "la portavoz de X", "a deputada municipal do X": a member's role, maybe with one adjective, then de/of."""
+    doc = first.doc
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("de", "del", "do", "da", "dos", "das", "of"):
+        return False
+    role = doc[i - 1]
+    if role.pos_ == "ADJ" and i >= 2 and normalize_name(role.text) not in _MEMBER_ROLES:
+        role = doc[i - 2]
+    return normalize_name(role.text) in _MEMBER_ROLES and role.text.islower()
 
 
 def _role_before(doc: Doc, comma: int) -> bool:
@@ -397,6 +468,36 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
         else:
             break
         i += 1
+    if words[0] in _LISTING_HEADS:
+        run = _extend_listing(run)
+    return run
+
+
+def _listed_part(doc: Doc, i: int) -> list[Token]:
+    part: list[Token] = []
+    while i < len(doc) and _is_capitalised(doc[i].text) and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
+        if doc[i].text.isupper() or doc[i].text in PLACES or normalize_name(doc[i].text) in COUNTRY_KEYS:
+            return []
+        part.append(doc[i])
+        i += 1
+    return part
+
+
+def _extend_listing(run: list[Token]) -> list[Token]:
+    """ "Department for Environment" + ", Food and Rural Affairs", "Ministerio de Agricultura" + ", Pesca y
+    Alimentación": a ministry's portfolio list, joined only when it closes with "and/y/e" and a capitalised word."""
+    doc = run[0].doc
+    i = run[-1].i + 1
+    extra: list[Token] = []
+    while i + 1 < len(doc) and doc[i].text == "," and len(extra) < 12:
+        part = _listed_part(doc, i + 1)
+        if not part:
+            return run
+        extra += [doc[i], *part]
+        i = part[-1].i + 1
+        if i + 1 < len(doc) and doc[i].lower_ in ("and", "y", "e"):
+            last = _listed_part(doc, i + 1)
+            return [*run, *extra, doc[i], *last] if last else run
     return run
 
 

@@ -994,6 +994,16 @@ ORG_HEADS = frozenset(
         "esporte",
         "companhia",
         "stock",
+        # Companies, regional ministries and civil-protection services the model files as places or people.
+        "sociedade",
+        "society",
+        "metro",
+        "consejería",
+        "conselleria",
+        "conselharia",
+        "protección",
+        "proteção",
+        "protecção",
     ]
 )
 
@@ -1101,6 +1111,11 @@ ORG_TAILS = frozenset(
         "mineração",
         "biotecnologia",
         "biotecnología",
+        # "Northbrook Housing Trust", "Liberal Democrats", "Brampton Civil Engineering", "Met Office".
+        "trust",
+        "democrats",
+        "engineering",
+        "office",
     ]
 )
 
@@ -1357,6 +1372,12 @@ NOT_NAMES = frozenset(
         "aqui",
         "nunca",
         "sempre",
+        # Plural nouns for residents that open a sentence before a place ("Moradores de Lajeado reclamam...").
+        "moradores",
+        "vecinos",
+        "residentes",
+        "habitantes",
+        "residents",
         "segunda-feira",
         "terça-feira",
         "quarta-feira",
@@ -1561,6 +1582,9 @@ COUNTRIES = frozenset(
 # Government portfolios: "viceministro de Exteriores", "subsecretaria de Estado" name a job, not an entity.
 PORTFOLIOS = frozenset(
     [
+        "sostenibilidad",
+        "sustentabilidade",
+        "sustainability",
         "urbanismo",
         "infraestruturas",
         "infraestructuras",
