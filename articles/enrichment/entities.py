@@ -75,7 +75,7 @@ _PLACE_CONTEXT = re.compile(
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
-_PLACE_AFTER = re.compile(r"^\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
+_PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
 # First words that make a name a place: "River Irwell", "Serranía de Ronda", "Vale do Jequitinhonha".
 _PLACE_HEADS = frozenset(
     {"river", "lake", "mount", "sierra", "serrania", "serra", "valle", "vale", "lago", "isla", "ilha"}
@@ -294,7 +294,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         or _PLACE_CONTEXT.search(doc.text, max(0, first.idx - 40), first.idx)
         or _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
     ):
-        votes.append(("place", 6.0))
+        votes.append(("place", 8.0))
     member = _member_role_before(first)
     if member and not org_word and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 6.0))  # "la portavoz de Adelante Andalucía": the body she speaks for
@@ -418,7 +418,7 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         if not words:
             continue
         prev = doc[run[0].i - 1] if run[0].i else None
-        if words[0] in ORG_HEADS and len(run) > 1:
+        if (words[0] in ORG_HEADS or words[-1] in ORG_TAILS) and len(run) > 1:
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif (
             prev is not None
