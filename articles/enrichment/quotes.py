@@ -52,6 +52,9 @@ _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "confor
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
 
 
+# Verbs that name something with the quoted words: "called the pause \"a first step\"", "calificó la obra de «...»".
+# Only a cue when they govern the quote itself.
+_NAMING_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "calificar", "tildar", "tachar", "chamar"})
 _SPOKESPEOPLE = frozenset({"portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"})
 
 
@@ -397,6 +400,8 @@ class _Resolver:
         if orgs:
             return orgs[0], text, 0.85
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
+            if any(c.pos_ == "PROPN" and c.i < subj.i for c in subj.children):
+                return None, text, 0.3  # "The Unite union": a body named here that the index missed, not the last one
             return self.salient_org, text, 0.7
         if places and subj.pos_ == "PROPN":
             return places[0], text, 0.6
@@ -415,7 +420,7 @@ class _Resolver:
             for anc in doc[i].ancestors:
                 if anc.i not in inside and anc not in chain and not self._inside_quote(base + anc.idx):
                     chain.append(anc)
-        cues = [t for t in chain if _reporting(t)]
+        cues = [t for t in chain if _reporting(t) or (t.pos_ == "VERB" and t.lemma_.lower() in _NAMING_VERBS)]
         with_subject = [t for t in cues if self._subject(t, base) is not None]
         if with_subject or cues:
             return self._from_verb((with_subject or cues)[0], base)
