@@ -71,9 +71,14 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # Prepositions after which a bare capitalised name is where something happens: "em Teófilo Otoni", "in Nairobi".
 # "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
 _PLACE_CONTEXT = re.compile(
-    r"\b(?:barrio|barriada|bairro|distrito|district|neighbou?rhood|freguesia|río|rio|river|comarca|valle|vale)"
+    r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
+    r"|vale|localidad|localidade|aldeia|aldea|village)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
+)
+# The earlier names of a list, so "los barrios de Delicias y Oliver" places the second name too.
+_LISTED_BEFORE = re.compile(
+    rf"[{_CAP}][\w'’-]*(?:\s+(?:(?:de|del|da|do|dos|das)\s+)?[{_CAP}][\w'’-]*)*\s*(?:,|\by|\be|\band)\s+$"
 )
 _PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
 # First words that make a name a place: "River Irwell", "Serranía de Ronda", "Vale do Jequitinhonha".
@@ -291,7 +296,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
         words[0] in _PLACE_HEADS
-        or _PLACE_CONTEXT.search(doc.text, max(0, first.idx - 40), first.idx)
+        or _place_context(doc.text, first.idx)
         or _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
     ):
         votes.append(("place", 8.0))
@@ -329,6 +334,13 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
+
+
+def _place_context(text: str, at: int) -> bool:
+    if _PLACE_CONTEXT.search(text, max(0, at - 40), at):
+        return True
+    listed = _LISTED_BEFORE.search(text, max(0, at - 60), at)
+    return listed is not None and bool(_PLACE_CONTEXT.search(text, max(0, listed.start() - 40), listed.start()))
 
 
 def _member_role_before(first: Token) -> bool:
@@ -411,7 +423,7 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             # "Defesa Civil de Minas Gerais": the model only saw the place in the tail of an organisation's name.
             run[0].i not in covered
             and run[0].lower_ in ORG_HEADS
-            and any(t.lower_ in NAME_CONNECTORS and t.i not in covered for t in run)
+            and any(t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS and t.i not in covered for t in run)
         ):
             continue
         words = normalize_name(_run_text(run)).split()
