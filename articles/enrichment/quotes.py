@@ -526,11 +526,19 @@ class _Resolver:
             i
             for i in self.index.within(base + sent.start_char, base + verb.idx)
             if self.index.entities[i].kind in ("person", "organization")
+            and any(
+                base + sent.start_char <= m.start and m.end <= base + verb.idx and not self._inside_quote(m.start)
+                for m in self.index.entities[i].mentions
+            )  # a name inside the quote ("«Hemos pedido a la Junta...», añadió") is not who speaks
         ]
         if not found:
             return None
         last = found[-1]
-        mention_end = max(m.end for m in self.index.entities[last].mentions if m.end <= base + verb.idx)
+        mention_end = max(
+            m.end
+            for m in self.index.entities[last].mentions
+            if m.end <= base + verb.idx and not self._inside_quote(m.start)
+        )
         between = [
             t for t in sent if mention_end <= base + t.idx < base + verb.idx and not self._inside_quote(base + t.idx)
         ]
