@@ -81,9 +81,24 @@ _LISTED_BEFORE = re.compile(
     rf"[{_CAP}][\w'’-]*(?:\s+(?:(?:de|del|da|do|dos|das)\s+)?[{_CAP}][\w'’-]*)*\s*(?:,|\by|\be|\band)\s+$"
 )
 _PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
-# First words that make a name a place: "River Irwell", "Serranía de Ronda", "Vale do Jequitinhonha".
+# First words that make a name a place: "River Irwell", "Serranía de Ronda", "Área Metropolitana de Lisboa".
 _PLACE_HEADS = frozenset(
-    {"river", "lake", "mount", "sierra", "serrania", "serra", "valle", "vale", "lago", "isla", "ilha"}
+    {
+        "river",
+        "lake",
+        "mount",
+        "sierra",
+        "serrania",
+        "serra",
+        "valle",
+        "vale",
+        "lago",
+        "isla",
+        "ilha",
+        "area",
+        "region",
+        "regiao",
+    }
 )
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
 _ADMIN_NOUNS = frozenset(
