@@ -39,9 +39,9 @@ def test_dev_corpus_meets_the_minimums():
 
 # Invented articles never used for tuning (es, en, pt): what the pipeline reaches minus a small margin.
 HELD_OUT_MINIMUMS = {
-    "people": 0.94,
+    "people": 0.95,
     "organizations": 0.85,
-    "places": 0.73,
+    "places": 0.84,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.79,
@@ -63,8 +63,8 @@ def test_held_out_fixtures_meet_their_minimums():
 # never above the project's targets.
 BLIND_MINIMUMS = {
     "people": 0.93,
-    "organizations": 0.74,
-    "places": 0.83,
+    "organizations": 0.78,
+    "places": 0.85,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.80,
@@ -85,9 +85,9 @@ def test_blind_fixtures_meet_their_minimums():
 # scored once before any change for it (people 0.87, orgs 0.71, places 0.84, indirect 0.80, attributed 0.75,
 # speaker 0.83): what the pipeline now reaches minus a small margin, never above the project's targets.
 BLIND2_MINIMUMS = {
-    "people": 0.85,
-    "organizations": 0.81,
-    "places": 0.84,
+    "people": 0.86,
+    "organizations": 0.82,
+    "places": 0.87,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.80,
@@ -111,8 +111,8 @@ BLIND3 = Path(__file__).resolve().parent / "enrichment_corpus_blind3"
 # attributed 0.77, speaker 0.82): what the pipeline now reaches minus a small margin, never above the targets.
 BLIND3_MINIMUMS = {
     "people": 0.92,
-    "organizations": 0.72,
-    "places": 0.78,
+    "organizations": 0.78,
+    "places": 0.90,
     "quoted": 0.96,
     "indirect": 0.70,
     "attributed": 0.80,
@@ -136,14 +136,14 @@ BLIND4 = Path(__file__).resolve().parent / "enrichment_corpus_blind4"
 # (people 0.78, orgs 0.72, places 0.74, indirect 0.87, attributed 0.63, speaker 0.68): what the pipeline now reaches
 # minus a small margin, never above the targets.
 BLIND4_MINIMUMS = {
-    "people": 0.89,
-    "organizations": 0.75,
-    "places": 0.74,
+    "people": 0.94,
+    "organizations": 0.85,
+    "places": 0.84,
     "quoted": 0.95,
     "indirect": 0.70,
-    "attributed": 0.74,
+    "attributed": 0.80,
 }
-BLIND4_MIN_SPEAKER_ACCURACY = 0.81
+BLIND4_MIN_SPEAKER_ACCURACY = 0.90
 
 
 def test_fourth_blind_fixtures_meet_their_minimums():
@@ -153,3 +153,29 @@ def test_fourth_blind_fixtures_meet_their_minimums():
     for key, minimum in BLIND4_MINIMUMS.items():
         assert summary[key]["f1"] >= minimum, (key, summary[key])
     assert summary["speaker_accuracy"] >= BLIND4_MIN_SPEAKER_ACCURACY
+
+
+BLIND5 = Path(__file__).resolve().parent / "enrichment_corpus_blind5"
+
+# A sixth set (es, en, pt-PT; parties, unions, clubs, agencies, districts, regions and rivers; names ending in
+# "do Porto"; a ministry whose name lists portfolios), scored once before any change for it (people 0.97, orgs 0.77,
+# places 0.82, indirect 0.96, attributed 0.76, speaker 0.77): what the pipeline now reaches minus a small margin,
+# never above the targets.
+BLIND5_MINIMUMS = {
+    "people": 0.95,
+    "organizations": 0.85,
+    "places": 0.90,
+    "quoted": 0.96,
+    "indirect": 0.70,
+    "attributed": 0.80,
+}
+BLIND5_MIN_SPEAKER_ACCURACY = 0.90
+
+
+def test_fifth_blind_fixtures_meet_their_minimums():
+    per_article, summary = evaluate_corpus_dir(BLIND5)
+    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
+    print(summary_line(summary))
+    for key, minimum in BLIND5_MINIMUMS.items():
+        assert summary[key]["f1"] >= minimum, (key, summary[key])
+    assert summary["speaker_accuracy"] >= BLIND5_MIN_SPEAKER_ACCURACY
