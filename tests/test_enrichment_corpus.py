@@ -1,24 +1,46 @@
+"""Quality gates: the pipeline on gold-annotated articles must not fall below what it reaches now (minus a small
+margin, never above the project's targets), so quality cannot silently drop."""
+
 from pathlib import Path
 
 import pytest
 
 from articles.enrichment.evaluation import evaluate_corpus_dir, overlap_f1, summary_line
 
-CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "dev"
-HELD_OUT = Path(__file__).resolve().parent / "enrichment_corpus"
-BLIND = Path(__file__).resolve().parent / "enrichment_corpus_blind"
-BLIND2 = Path(__file__).resolve().parent / "enrichment_corpus_blind2"
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE.parents[1] / "shared" / "corpus" / "dev"
+MEASURES = ("people", "organizations", "places", "quoted", "indirect", "attributed", "speaker")
 
-# What the pipeline reaches on the dev corpus minus a small margin, never above the project's targets.
-MINIMUMS = {
-    "people": 0.95,
-    "organizations": 0.85,
-    "places": 0.90,
-    "quoted": 0.96,
-    "indirect": 0.70,
-    "attributed": 0.80,
+# folder → (minimum per measure, in MEASURES order; why the folder exists and what it scored before any rule was
+# changed for it — the honest estimate of unseen performance at the time).
+FIXTURE_GATES = {
+    # Invented articles (es, en, pt) never used for tuning when written.
+    "enrichment_corpus": (0.95, 0.85, 0.84, 0.96, 0.70, 0.79, 0.80),
+    # 3 es, 3 en, 3 pt: courts, sport, business, health, local politics, culture.
+    # Before: people 0.82, orgs 0.71, places 0.77, attributed 0.75, speaker 0.77.
+    "enrichment_corpus_blind": (0.93, 0.78, 0.85, 0.96, 0.70, 0.80, 0.91),
+    # 2 es, 2 en, 2 pt: dash dialogue, role-noun and pronoun speakers, frames, organisations' statements.
+    # Before: people 0.87, orgs 0.71, places 0.84, indirect 0.80, attributed 0.75, speaker 0.83.
+    "enrichment_corpus_blind2": (0.86, 0.82, 0.87, 0.96, 0.70, 0.80, 0.91),
+    # es, en, pt, pt: null-subject, pronoun, apposition and role-noun speakers, trading-name variants of a company.
+    # Before: people 0.88, orgs 0.71, places 0.81, indirect 0.88, attributed 0.77, speaker 0.82.
+    "enrichment_corpus_blind3": (0.92, 0.78, 0.90, 0.96, 0.70, 0.80, 0.87),
+    # es, en, pt-BR, pt-PT: unnamed spokespeople, names joined by y/and/e, a party glued before a person, middle-name
+    # short forms. Before: people 0.78, orgs 0.72, places 0.74, indirect 0.87, attributed 0.63, speaker 0.68.
+    "enrichment_corpus_blind4": (0.94, 0.85, 0.84, 0.95, 0.70, 0.80, 0.90),
+    # es, en, pt-PT: parties, unions, clubs, agencies, districts, regions, rivers; a ministry listing portfolios.
+    # Before: people 0.97, orgs 0.77, places 0.82, indirect 0.96, attributed 0.76, speaker 0.77.
+    "enrichment_corpus_blind5": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.90),
 }
-MIN_SPEAKER_ACCURACY = 0.92
+# The dev corpus sits beside the repository (CI has it): the project's targets themselves.
+DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)
+
+
+def assert_meets(summary: dict, minimums: tuple[float, ...]) -> None:
+    print(summary_line(summary))
+    for measure, minimum in zip(MEASURES, minimums, strict=True):
+        value = summary["speaker_accuracy"] if measure == "speaker" else summary[measure]["f1"]
+        assert value >= minimum, (measure, value, minimum)
 
 
 def test_overlap_f1_matches_the_scorer():
@@ -28,154 +50,16 @@ def test_overlap_f1_matches_the_scorer():
 
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="gold corpus not available beside the repository")
-def test_dev_corpus_meets_the_minimums():
+def test_dev_corpus_meets_the_targets():
     per_article, summary = evaluate_corpus_dir(CORPUS)
+
     assert per_article
-    print(summary_line(summary))
-    for key, minimum in MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= MIN_SPEAKER_ACCURACY
+    assert_meets(summary, DEV_GATE)
 
 
-# Invented articles never used for tuning (es, en, pt): what the pipeline reaches minus a small margin.
-HELD_OUT_MINIMUMS = {
-    "people": 0.95,
-    "organizations": 0.85,
-    "places": 0.84,
-    "quoted": 0.96,
-    "indirect": 0.70,
-    "attributed": 0.79,
-}
-HELD_OUT_MIN_SPEAKER_ACCURACY = 0.80
+@pytest.mark.parametrize("folder", FIXTURE_GATES)
+def test_own_gold_articles_meet_their_minimums(folder):
+    per_article, summary = evaluate_corpus_dir(HERE / folder)
 
-
-def test_held_out_fixtures_meet_their_minimums():
-    per_article, summary = evaluate_corpus_dir(HELD_OUT)
     assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
-    print(summary_line(summary))
-    for key, minimum in HELD_OUT_MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= HELD_OUT_MIN_SPEAKER_ACCURACY
-
-
-# A second set of invented articles (3 es, 3 en, 3 pt; courts, sport, business, health, local politics, culture),
-# written and scored once before any rule was changed for them: what the pipeline now reaches minus a small margin,
-# never above the project's targets.
-BLIND_MINIMUMS = {
-    "people": 0.93,
-    "organizations": 0.78,
-    "places": 0.85,
-    "quoted": 0.96,
-    "indirect": 0.70,
-    "attributed": 0.80,
-}
-BLIND_MIN_SPEAKER_ACCURACY = 0.91
-
-
-def test_blind_fixtures_meet_their_minimums():
-    per_article, summary = evaluate_corpus_dir(BLIND)
-    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
-    print(summary_line(summary))
-    for key, minimum in BLIND_MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= BLIND_MIN_SPEAKER_ACCURACY
-
-
-# A third set (2 es, 2 en, 2 pt; dash dialogue, role-noun and pronoun speakers, frames, organisations' statements),
-# scored once before any change for it (people 0.87, orgs 0.71, places 0.84, indirect 0.80, attributed 0.75,
-# speaker 0.83): what the pipeline now reaches minus a small margin, never above the project's targets.
-BLIND2_MINIMUMS = {
-    "people": 0.86,
-    "organizations": 0.82,
-    "places": 0.87,
-    "quoted": 0.96,
-    "indirect": 0.70,
-    "attributed": 0.80,
-}
-BLIND2_MIN_SPEAKER_ACCURACY = 0.91
-
-
-def test_second_blind_fixtures_meet_their_minimums():
-    per_article, summary = evaluate_corpus_dir(BLIND2)
-    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
-    print(summary_line(summary))
-    for key, minimum in BLIND2_MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= BLIND2_MIN_SPEAKER_ACCURACY
-
-
-BLIND3 = Path(__file__).resolve().parent / "enrichment_corpus_blind3"
-
-# A fourth set (es, en, pt, pt; null-subject, pronoun, apposition and role-noun speakers, dash dialogue, trading-name
-# variants of one company), scored once before any change for it (people 0.88, orgs 0.71, places 0.81, indirect 0.88,
-# attributed 0.77, speaker 0.82): what the pipeline now reaches minus a small margin, never above the targets.
-BLIND3_MINIMUMS = {
-    "people": 0.92,
-    "organizations": 0.78,
-    "places": 0.90,
-    "quoted": 0.96,
-    "indirect": 0.70,
-    "attributed": 0.80,
-}
-BLIND3_MIN_SPEAKER_ACCURACY = 0.87
-
-
-def test_third_blind_fixtures_meet_their_minimums():
-    per_article, summary = evaluate_corpus_dir(BLIND3)
-    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
-    print(summary_line(summary))
-    for key, minimum in BLIND3_MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= BLIND3_MIN_SPEAKER_ACCURACY
-
-
-BLIND4 = Path(__file__).resolve().parent / "enrichment_corpus_blind4"
-
-# A fifth set (es, en, pt-BR, pt-PT; organisations' unnamed spokespeople, names joined by y/and/e, a party glued before
-# a person, middle-name short forms, pronoun, role-noun and null-subject speakers), scored once before any change for it
-# (people 0.78, orgs 0.72, places 0.74, indirect 0.87, attributed 0.63, speaker 0.68): what the pipeline now reaches
-# minus a small margin, never above the targets.
-BLIND4_MINIMUMS = {
-    "people": 0.94,
-    "organizations": 0.85,
-    "places": 0.84,
-    "quoted": 0.95,
-    "indirect": 0.70,
-    "attributed": 0.80,
-}
-BLIND4_MIN_SPEAKER_ACCURACY = 0.90
-
-
-def test_fourth_blind_fixtures_meet_their_minimums():
-    per_article, summary = evaluate_corpus_dir(BLIND4)
-    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
-    print(summary_line(summary))
-    for key, minimum in BLIND4_MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= BLIND4_MIN_SPEAKER_ACCURACY
-
-
-BLIND5 = Path(__file__).resolve().parent / "enrichment_corpus_blind5"
-
-# A sixth set (es, en, pt-PT; parties, unions, clubs, agencies, districts, regions and rivers; names ending in
-# "do Porto"; a ministry whose name lists portfolios), scored once before any change for it (people 0.97, orgs 0.77,
-# places 0.82, indirect 0.96, attributed 0.76, speaker 0.77): what the pipeline now reaches minus a small margin,
-# never above the targets.
-BLIND5_MINIMUMS = {
-    "people": 0.95,
-    "organizations": 0.85,
-    "places": 0.90,
-    "quoted": 0.96,
-    "indirect": 0.70,
-    "attributed": 0.80,
-}
-BLIND5_MIN_SPEAKER_ACCURACY = 0.90
-
-
-def test_fifth_blind_fixtures_meet_their_minimums():
-    per_article, summary = evaluate_corpus_dir(BLIND5)
-    assert {key.split("-")[1] for key in per_article} == {"es", "en", "pt"}
-    print(summary_line(summary))
-    for key, minimum in BLIND5_MINIMUMS.items():
-        assert summary[key]["f1"] >= minimum, (key, summary[key])
-    assert summary["speaker_accuracy"] >= BLIND5_MIN_SPEAKER_ACCURACY
+    assert_meets(summary, FIXTURE_GATES[folder])
