@@ -23,6 +23,7 @@ class ArticleIncludes:
     entity_aliases: bool = False
     quotes: bool = True
     speaker_latest_quotes: int = 0  # each quote speaker's latest quotes (with their article), 0 for none
+    speaker_quote_article_text: bool = False  # whether those articles' long text columns are needed
 
 
 def quote_queryset() -> QuerySet[Quote]:
@@ -33,12 +34,21 @@ def latest_quotes_attr(limit: int) -> str:
     return f"latest_quotes_{limit}"
 
 
-def latest_quotes_prefetch(lookup: str, limit: int) -> Prefetch:
+# Long columns a page of articles rarely needs; left in the database unless asked for (the search vector never is).
+ARTICLE_TEXT_COLUMNS = ("body", "clean_text")
+
+
+def latest_quotes_prefetch(lookup: str, limit: int, *, article_text: bool = False) -> Prefetch:
     """Each speaker's `limit` latest quotes in one query (a window function), as `latest_quotes_<limit>`, and their
     articles in one more; one extra row tells whether there are more. The window runs over the quotes alone: joined
     to their articles, PostgreSQL would read every quote of every speaker with its article's text before numbering
     them. The speaker is the prefetching instance, and a quote has at most one, so neither is joined either."""
-    queryset = Quote.objects.filter(rejected=False).prefetch_related("article").order_by("-id")[: limit + 1]
+    articles = Article.objects.defer("search_vector", *([] if article_text else ARTICLE_TEXT_COLUMNS))
+    queryset = (
+        Quote.objects.filter(rejected=False)
+        .prefetch_related(Prefetch("article", queryset=articles))
+        .order_by("-id")[: limit + 1]
+    )
     return Prefetch(lookup, queryset=queryset, to_attr=latest_quotes_attr(limit))
 
 
@@ -52,9 +62,10 @@ def article_queryset(includes: ArticleIncludes = ArticleIncludes()) -> QuerySet[
     if includes.quotes:
         quotes = quote_queryset().order_by("start", "id")
         if includes.speaker_latest_quotes:
+            limit, text = includes.speaker_latest_quotes, includes.speaker_quote_article_text
             quotes = quotes.prefetch_related(
-                latest_quotes_prefetch("speaker_person__quotes", includes.speaker_latest_quotes),
-                latest_quotes_prefetch("speaker_organization__quotes", includes.speaker_latest_quotes),
+                latest_quotes_prefetch("speaker_person__quotes", limit, article_text=text),
+                latest_quotes_prefetch("speaker_organization__quotes", limit, article_text=text),
             )
         prefetches.append(Prefetch("quotes", queryset=quotes, to_attr="visible_quotes"))
     return Article.objects.select_related("source").prefetch_related(*prefetches)

@@ -126,6 +126,11 @@ LIST_QUERIES = {
     "places": "query { places(first: 100) { edges { node { name aliases } } } }",
     "quotes": "query { quotes(first: 100) { edges { node { text kind speaker { name } article { title } } } } }",
     "nested": NESTED,
+    # Long text columns are left out unless selected; selected, they must not cost a query per row.
+    "nested with text": (
+        "query { articles(first: 50) { edges { node { body cleanText quotes { speaker {"
+        " ... on Person { quotes(first: 2) { edges { node { article { title body cleanText } } } } } } } } } } }"
+    ),
 }
 
 

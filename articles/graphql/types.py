@@ -280,9 +280,10 @@ class QuoteNode(DjangoObjectType):
             queryset = queryset.select_related("article")
         limit = speaker_quotes_limit(selection.get("speaker"))
         if limit:
+            text = selects_article_text(selection.get("speaker.quotes.edges.node.article"))
             queryset = queryset.prefetch_related(
-                selectors.latest_quotes_prefetch("speaker_person__quotes", limit),
-                selectors.latest_quotes_prefetch("speaker_organization__quotes", limit),
+                selectors.latest_quotes_prefetch("speaker_person__quotes", limit, article_text=text),
+                selectors.latest_quotes_prefetch("speaker_organization__quotes", limit, article_text=text),
             )
         return queryset
 
@@ -296,7 +297,12 @@ def article_includes(selection: Selection) -> selectors.ArticleIncludes:
         or bool(selection.get("mentions.entity.aliases")),
         quotes="quotes" in selection,
         speaker_latest_quotes=speaker_quotes_limit(selection.get("quotes.speaker")),
+        speaker_quote_article_text=selects_article_text(selection.get("quotes.speaker.quotes.edges.node.article")),
     )
+
+
+def selects_article_text(selection: Selection | None) -> bool:
+    return bool(selection) and ("body" in selection or "cleanText" in selection)
 
 
 class ArticleNode(DjangoObjectType):
@@ -338,9 +344,13 @@ class ArticleNode(DjangoObjectType):
 
     @classmethod
     def get_queryset(cls, queryset, info):
-        includes = article_includes(node_selection(info))
-        return queryset.select_related("source").prefetch_related(
-            *selectors.article_queryset(includes)._prefetch_related_lookups
+        selection = node_selection(info)
+        includes = article_includes(selection)
+        text = () if selects_article_text(selection) else selectors.ARTICLE_TEXT_COLUMNS
+        return (
+            queryset.select_related("source")
+            .defer("search_vector", *text)
+            .prefetch_related(*selectors.article_queryset(includes)._prefetch_related_lookups)
         )
 
     def resolve_status(self, info) -> str:
