@@ -62,3 +62,30 @@ def test_portuguese_and_french_fall_back_without_a_model():
 def test_empty_and_tiny_bodies_do_not_fail():
     assert enrich_text(title="", body="").entities == []
     assert enrich_text(title="X", body="Hola.").quotes == []
+
+
+def test_a_name_after_a_kind_of_company_is_an_organisation():
+    result = enrich_text(
+        title="",
+        body=(
+            "La naviera Quelmar y la operadora Tresvia firmaron el acuerdo. Según la asociación de pescadores "
+            "Marvela, el puerto ganará tráfico."
+        ),
+        language="es",
+    )
+    kinds = {e.name: e.kind for e in result.entities}
+    assert kinds.get("Tresvia") == "organization"
+    assert kinds.get("Marvela") == "organization"
+
+
+def test_two_bodies_of_one_county_stay_apart():
+    result = enrich_text(
+        title="",
+        body=(
+            "The Pellow County Board of Health met on Monday. The nurses union, the Pellow Nursing Association, "
+            "said it opposed the plan."
+        ),
+        language="en",
+    )
+    names = {e.name for e in result.entities if e.kind == "organization"}
+    assert {"Pellow County Board of Health", "Pellow Nursing Association"} <= names

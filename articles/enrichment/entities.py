@@ -387,18 +387,19 @@ def _introduced_as_organisation(first: Token) -> bool:
         if i < 0:
             return False
         token = doc[i]
+        if token.lower_ in ORG_TYPE_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
+            # Before the role check: "operadora", "distribuidora" end like role nouns but name a kind of company.
+            return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
         if token.lower_ in PERSON_ROLE_NOUNS or _role_suffix(token):
             return False  # "Union organizer Callum Pryce": the role noun nearest the name introduces a person
-        if token.lower_ in ORG_TYPE_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
-            return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
-        if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "PROPN") or token.text[0].isupper():
+        if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON") or token.text[0].isupper():
             return False
     return False
 
 
 def _role_suffix(token: Token) -> bool:
     lower = token.lower_
-    return token.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora"))
+    return token.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora")) and lower not in ORG_TYPE_NOUNS
 
 
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
@@ -465,6 +466,9 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         ):
             # "Rocío Valdivieso", "Andrés Goñi": a first name and a surname the model filed as MISC or skipped.
             found.append((doc[run[0].i : run[-1].i + 1], "person"))
+        elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
+            # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
@@ -730,6 +734,10 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     options.append(long)
             elif long_kind == "organization" and kind == "organization" and at < 0:
                 shared = _distinctive(short.tokens) & _distinctive(long.tokens)
+                kinds_short = {w for w in short.tokens if w in ORG_HEADS or w in ORG_TAILS}
+                kinds_long = {w for w in long.tokens if w in ORG_HEADS or w in ORG_TAILS}
+                if kinds_short and kinds_long and not kinds_short & kinds_long:
+                    shared = set()  # "X County Board" and "X Education Association": two bodies of one place
                 if shared:
                     options.append(long)
             if acronym and long_kind in ("organization", "place"):
