@@ -807,6 +807,16 @@ def _propagate(groups: dict[str, list[_Form]], clean_text: str) -> dict[str, lis
                 for short in {words[-1], " ".join(words[1:]), words[1]}:
                     if len(short) >= 3 and _is_capitalised(short) and short not in taken:
                         surface_to_group.setdefault(short, root)
+    for root, forms in groups.items():
+        orgs = [f for f in forms if f.kind == "organization" and len(f.tokens) >= 2]
+        if len(orgs) < 2:
+            continue
+        # "Tavera Energía" and "Grupo Tavera": the word both variants share is the company's short name.
+        shared = set.intersection(*(_distinctive(f.tokens) for f in orgs))
+        for form in orgs[:1]:
+            for word in next(iter(form.texts)).split():
+                if normalize_name(word) in shared and _is_capitalised(word) and len(word) >= 3 and word not in taken:
+                    surface_to_group.setdefault(word, root)
     mentions: dict[str, list[tuple[int, int, str]]] = {root: [] for root in groups}
     if not surface_to_group:
         return mentions
