@@ -82,3 +82,34 @@ def test_portuguese_quotes_without_a_model():
     [quote] = result.quotes
     assert quote.text == "Vamos investir mais."
     assert _speaker(result, quote) == "Paulo Mendes"
+
+
+def test_a_paragraph_ending_in_a_colon_introduces_the_next_quote_or_dash_line():
+    body = (
+        "La ministra de Sanidad, Irene Calvar, visitó el hospital. El alcalde de Brezales, Tomás Ibarrola Sanz, "
+        "lo explicó así:\n\n"
+        "—Esperamos esta obra desde hace años —dijo—. Ahora llega.\n\n"
+        "Calvar comió con los médicos y después habló de las listas de espera:\n\n"
+        "“Vamos a contratar a cuarenta enfermeras antes del verano.”"
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quoted = {q.text: _speaker(result, q) for q in result.quotes if q.kind != "indirect"}
+    assert quoted["Esperamos esta obra desde hace años"] == "Tomás Ibarrola Sanz"
+    assert quoted["Vamos a contratar a cuarenta enfermeras antes del verano."] == "Irene Calvar"
+
+
+def test_a_thing_subject_of_an_inner_verb_does_not_hide_the_speaker():
+    body = 'El director de la fábrica, Pablo Urquiza, explicó que el cierre responde a "la caída de los pedidos".'
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind == "partial"]
+    assert _speaker(result, quote) == "Pablo Urquiza"
+
+
+def test_the_organisation_noun_speaks_for_the_body_in_focus():
+    body = (
+        "La Comisión del Agua multó a Brivalia Energía. El Grupo Brivalia recurrirá.\n\n"
+        "Brivalia, por su parte, ha anunciado que apelará. «No hemos hecho nada ilegal», ha señalado la compañía."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind == "direct"]
+    assert _speaker(result, quote) in {"Brivalia Energía", "Grupo Brivalia"}

@@ -422,8 +422,16 @@ class _Resolver:
                     chain.append(anc)
         cues = [t for t in chain if _reporting(t) or (t.pos_ == "VERB" and t.lemma_.lower() in _NAMING_VERBS)]
         with_subject = [t for t in cues if self._subject(t, base) is not None]
+        for verb in with_subject[:-1]:
+            speaker = self._from_verb(verb, base)
+            subj = self._subject(verb, base)
+            if speaker.entity is not None or subj is None or subj.lemma_.lower() in UNNAMED_SOURCES:
+                return speaker
+            if subj.lower_ in _PLURAL_PRONOUNS or subj.pos_ not in ("NOUN", "PROPN"):
+                return speaker
+            # "explicó que la decisión responde a «...»": a thing is no speaker; the outer reporting verb's is.
         if with_subject or cues:
-            return self._from_verb((with_subject or cues)[0], base)
+            return self._from_verb((with_subject or cues)[-1 if with_subject else 0], base)
         # 2. The nearest reporting verb of the sentence outside any quote.
         q_tok = min(inside) if inside else sent.start
         outside = [t for t in sent if _reporting(t) and not self._inside_quote(base + t.idx)]
@@ -433,6 +441,10 @@ class _Resolver:
         before = self.text[: q.start - 1].rstrip()
         if before.endswith(":") and sent.root is not None and not self._inside_quote(base + sent.root.idx):
             return self._from_verb(sent.root, base)
+        # 3b. "Después habló del calendario:" closing the previous paragraph introduces a quote opening this one.
+        intro = self._introduced_by(q)
+        if intro is not None:
+            return intro
         # 4. A "según X" frame in the sentence.
         frame = self._frame(sent, base)
         if frame is not None:
@@ -447,6 +459,21 @@ class _Resolver:
         if previous is not None:
             return _Speaker(previous.speaker, previous.speaker_text, previous.cue, 0.5)
         return _Speaker(None, None, None, 0.2)
+
+    def _introduced_by(self, q: _Found) -> _Speaker | None:
+        """The main verb of a previous paragraph that ends with a colon, for a quote or dash line opening its own."""
+        para = self.locator.para(q.start)
+        start = self.paragraphs[para][0]
+        if para == 0 or self.text[start : q.start].strip(' "“«—–¿¡'):
+            return None
+        prev_base = self.paragraphs[para - 1][0]
+        prev_doc = self.docs[para - 1]
+        if not prev_doc.text.rstrip().endswith(":"):
+            return None
+        last = list(prev_doc.sents)[-1]
+        if self._inside_quote(prev_base + last.root.idx) or not _is_verb(last.root):
+            return None
+        return self._from_verb(last.root, prev_base)
 
     def _dialogue_speaker(self, q: _Found, doc: Doc, base: int) -> _Speaker:
         """A dash utterance: the person the narrator's insert names (by name or by role noun), else the turn-taking
@@ -469,7 +496,10 @@ class _Resolver:
                 elif not any(t.dep_ in _SUBJECT_DEPS or t.pos_ in ("NOUN", "PROPN") for t in insert):
                     # "—dijo—": the speaker of this paragraph's earlier line, else the one the story is following.
                     same = [e for p, e in turns if p == para]
+                    intro = None if same or turns else self._introduced_by(q)
                     entity = same[-1] if same else self.salient_person
+                    if intro is not None and intro.entity is not None:
+                        entity = intro.entity  # "Su portavoz lo resumió así:" then "—Llevamos... —dijo—."
                     speaker = _Speaker(entity, None, verbs[0].text, 0.6)
                 else:
                     speaker = self._from_verb(verbs[0], base)
