@@ -89,3 +89,10 @@ def test_two_bodies_of_one_county_stay_apart():
     )
     names = {e.name for e in result.entities if e.kind == "organization"}
     assert {"Pellow County Board of Health", "Pellow Nursing Association"} <= names
+
+
+def test_lower_case_words_and_capitalised_articles_inside_place_names():
+    english = enrich_text(title="", body="Traders in Dar es Salaam bought shares on Monday.", language="en")
+    assert "Dar es Salaam" in {e.name for e in english.entities if e.kind == "place"}
+    spanish = enrich_text(title="", body="La naviera abrió oficinas en Vigo y en A Coruña este año.", language="es")
+    assert "A Coruña" in {e.name for e in spanish.entities if e.kind == "place"}

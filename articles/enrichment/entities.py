@@ -134,6 +134,8 @@ _MEMBER_ROLES = frozenset(
 _LISTING_HEADS = frozenset(
     {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
 )
+_EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
+_NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 _LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
 
 
@@ -306,6 +308,14 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         and words[-1] not in ORG_TAILS
     ):
         votes.append(("place", 2.0))
+    if (
+        first.text in _NAME_ARTICLES
+        and len(run) > 1
+        and first.i > 0
+        and words[0] not in ORG_HEADS
+        and words[-1] not in ORG_TAILS
+    ):
+        votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
@@ -417,6 +427,7 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                 run = _extend_org(run, kind == "organization")
                 if kind == "organization":
                     run = _join_backward(run)
+            run = _with_name_particles(run)
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -429,6 +440,42 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
             yield _Candidate(start, end, text, kind, weight)
             for vote_kind, vote in _rule_votes(run, key, trained):
                 yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.isalpha() and token.pos_ in ("PROPN", "NOUN", "ADJ", "X")
+
+
+def _with_name_particles(run: list[Token]) -> list[Token]:
+    """Lower-case words inside a name: "Dar es Salaam" (English text), and a capitalised article in mid-sentence
+    that belongs to the name ("en A Coruña", "de La Rioja")."""
+    doc = run[0].doc
+    if doc.lang_ == "en":
+        first, last = run[0].i, run[-1].i
+        while first >= 2 and doc[first - 1].lower_ in _EN_NAME_PARTICLES and doc[first - 1].text.islower():
+            if not _is_name_word(doc[first - 2]):
+                break
+            first -= 2
+            while first >= 1 and _is_name_word(doc[first - 1]) and doc[first - 1].lower_ not in LEADING_ARTICLES:
+                first -= 1
+        while last + 2 < len(doc) and doc[last + 1].lower_ in _EN_NAME_PARTICLES and doc[last + 1].text.islower():
+            if not _is_name_word(doc[last + 2]):
+                break
+            last += 2
+            while last + 1 < len(doc) and _is_name_word(doc[last + 1]):
+                last += 1
+        run = list(doc[first : last + 1])
+    elif run[0].i >= 2:
+        article, before = doc[run[0].i - 1], doc[run[0].i - 2]
+        if (
+            article.text in _NAME_ARTICLES
+            and not article.is_sent_start
+            and before.is_alpha
+            and before.text.islower()
+            and len(run) <= 3
+        ):
+            run = [article, *run]
+    return run
 
 
 def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:

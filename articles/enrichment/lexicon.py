@@ -1039,6 +1039,7 @@ ORG_HEADS = frozenset(
 # Last words that make a name an organisation ("Larkspur Robotics", "The Bay Ledger").
 ORG_TAILS = frozenset(
     [
+        "exchange",
         "gas",
         "energy",
         "marine",
