@@ -96,3 +96,22 @@ def test_lower_case_words_and_capitalised_articles_inside_place_names():
     assert "Dar es Salaam" in {e.name for e in english.entities if e.kind == "place"}
     spanish = enrich_text(title="", body="La naviera abrió oficinas en Vigo y en A Coruña este año.", language="es")
     assert "A Coruña" in {e.name for e in spanish.entities if e.kind == "place"}
+
+
+def test_the_body_a_spokesperson_speaks_for_and_a_regional_branch_stay_organisations():
+    spanish = enrich_text(
+        title="",
+        body="La portavoz de Avancemos Tarbena, Lidia Ormaza, pidió explicaciones al pleno.",
+        language="es",
+    )
+    assert "Avancemos Tarbena" in {e.name for e in spanish.entities if e.kind == "organization"}
+    english = enrich_text(
+        title="",
+        body=(
+            "The Kettering and District NHS Foundation Trust closed the ward. The minister asked NHS Scotland "
+            "to publish its review."
+        ),
+        language="en",
+    )
+    names = {e.name for e in english.entities if e.kind == "organization"}
+    assert "NHS Scotland" in names

@@ -482,11 +482,16 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
     found: list[tuple[Span, EntityKind]] = []
     for run in _name_runs(list(doc), "organization", True):
-        if any(t.i in covered for t in run) and not (
-            # "Defesa Civil de Minas Gerais": the model only saw the place in the tail of an organisation's name.
-            run[0].i not in covered
-            and run[0].lower_ in ORG_HEADS
-            and any(t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS and t.i not in covered for t in run)
+        member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
+        if (
+            any(t.i in covered for t in run)
+            and not member
+            and not (
+                # "Defesa Civil de Minas Gerais": the model only saw the place in the tail of an organisation's name.
+                run[0].i not in covered
+                and run[0].lower_ in ORG_HEADS
+                and any(t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS and t.i not in covered for t in run)
+            )
         ):
             continue
         words = normalize_name(_run_text(run)).split()
@@ -513,6 +518,9 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         ):
             # "Rocío Valdivieso", "Andrés Goñi": a first name and a surname the model filed as MISC or skipped.
             found.append((doc[run[0].i : run[-1].i + 1], "person"))
+        elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
+            # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
@@ -785,6 +793,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 kinds_long = {w for w in long.tokens if w in ORG_HEADS or w in ORG_TAILS}
                 if kinds_short and kinds_long and not kinds_short & kinds_long:
                     shared = set()  # "X County Board" and "X Education Association": two bodies of one place
+                if any(w in COUNTRY_KEYS or w in _PLACE_KEYS for w in set(short.tokens) - set(long.tokens)):
+                    shared = set()  # "NHS England" is not "Harrogate NHS Trust": a place word the long name lacks
                 if shared:
                     options.append(long)
             if acronym and long_kind in ("organization", "place"):
