@@ -1108,7 +1108,8 @@ def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None
     return None
 
 
-def _path(token: Token, head: Token) -> list[Token]:
+def dependency_path(token: Token, head: Token) -> list[Token]:
+    """The tokens from `token` up the dependency tree to `head` (excluded)."""
     path = []
     while token != head and token.head != token:
         path.append(token)

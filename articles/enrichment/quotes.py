@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import LexicalAttributor
-from .entities import COUNTRY_KEYS, EntityIndex
+from .entities import COUNTRY_KEYS, EntityIndex, dependency_path
 from .lexicon import (
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
@@ -334,7 +334,9 @@ class _Resolver:
     # ------------------------------------------------------------------ helpers
 
     def _entities_in(self, token: Token, base: int) -> list[int]:
-        tokens = [t for t in token.subtree if not any(a.dep_ in ("acl:relcl", "relcl") for a in _path(t, token))]
+        tokens = [
+            t for t in token.subtree if not any(a.dep_ in ("acl:relcl", "relcl") for a in dependency_path(t, token))
+        ]
         if not tokens:
             return []
         start = base + tokens[0].idx
@@ -755,11 +757,3 @@ def _clause_end(head: Token) -> int:
             cut = min(cut, child.left_edge.i)
     last = max(x.i for x in head.subtree if x.i < cut)
     return last
-
-
-def _path(token: Token, head: Token) -> list[Token]:
-    path = []
-    while token != head and token.head != token:
-        path.append(token)
-        token = token.head
-    return path
