@@ -1,12 +1,11 @@
 """Liveness and readiness endpoints."""
 
 import shutil
-import sys
 
 import pytest
 
 from tests.conftest import services_required
-from tests.harness import RedisServer, free_port, start_process, stop_process, wait_until
+from tests.harness import RedisServer, free_port, start_worker, stop_process, wait_until
 
 pytestmark = pytest.mark.django_db
 
@@ -57,23 +56,7 @@ def test_ready_needs_a_worker_answering_on_the_broker(client, settings, redis_se
     settings.CELERY_BROKER_URL = redis_server.url
     settings.HEALTH_WORKER_TIMEOUT = 0.5
     without_worker = client.get("/health/ready")
-    worker = start_process(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "newsapi",
-            "worker",
-            "--pool=solo",
-            "--without-gossip",
-            "--without-mingle",
-            "-n",
-            f"health-{free_port()}@%h",
-        ],
-        env={"CELERY_BROKER_URL": redis_server.url},
-        log=tmp_path / "worker.log",
-    )
+    worker = start_worker(env={"CELERY_BROKER_URL": redis_server.url}, log=tmp_path / "worker.log")
     try:
         wait_until(lambda: client.get("/health/ready").status_code == 200, timeout=60, message="a worker pong")
         with_worker = client.get("/health/ready").json()
