@@ -71,3 +71,21 @@ def test_portuguese_title_in_quotes_is_not_a_quote():
     result = enrich_text(title="", body=body, language="pt")
     # then no quote is reported for the title
     assert all("Rios do Norte" not in q.text for q in result.quotes)
+
+
+def test_portuguese_reports_with_a_complement_before_que_and_frames_naming_the_body():
+    # given a company's statement "em nota", a union cited as "a entidade" and "que X e que «...»"
+    body = (
+        "O Sindicato dos Metalúrgicos de Taubaté convocou uma assembleia. Segundo a entidade, cerca de 4 mil "
+        "funcionários participaram da votação.\n\n"
+        "A Embraer afirmou em nota que os cortes atingem sobretudo a aviação executiva. A procuradora Patrícia "
+        "Nogueira lembrou que a empresa recebeu financiamento público e que “tem responsabilidade com a região”."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then each reported clause is indirect and attributed, and the quoted fragment is a partial
+    speakers = _speakers(result)
+    assert speakers["cerca de 4 mil funcionários participaram da votação"] == "Sindicato dos Metalúrgicos de Taubaté"
+    assert speakers["os cortes atingem sobretudo a aviação executiva"] == "Embraer"
+    assert speakers["a empresa recebeu financiamento público"] == "Patrícia Nogueira"
+    assert speakers["tem responsabilidade com a região"] == "Patrícia Nogueira"

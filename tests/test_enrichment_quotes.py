@@ -113,3 +113,40 @@ def test_the_organisation_noun_speaks_for_the_body_in_focus():
     result = enrich_text(title="", body=body, language="es")
     [quote] = [q for q in result.quotes if q.kind == "direct"]
     assert _speaker(result, quote) in {"Brivalia Energía", "Grupo Brivalia"}
+
+
+def test_frames_naming_their_source_by_pronoun_or_kind_follow_the_text():
+    # given a scientist and a port authority, later cited as "ella" and "el organismo"
+    body = (
+        "La bióloga Carolina Ibarzábal estudia el estuario. Según ella, los sedimentos viajan varios kilómetros "
+        "hacia el sur.\n\n"
+        "La Administración General de Puertos defiende la obra. De acuerdo con el organismo, los buques llegarán "
+        "al puerto sin esperar la pleamar."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then each frame's clause is an indirect quote of the one the text was following
+    indirect = {q.text: _speaker(result, q) for q in result.quotes if q.kind == "indirect"}
+    assert indirect["los sedimentos viajan varios kilómetros hacia el sur"] == "Carolina Ibarzábal"
+    assert indirect["los buques llegarán al puerto sin esperar la pleamar"] == "Administración General de Puertos"
+
+
+def test_reported_clause_before_a_coordinated_quoted_one_stands_on_its_own():
+    # given "que A y que «B»" and a complementiser after a prepositional phrase
+    body = (
+        "La consejera delegada, Marta Eiroa, sostuvo que el deterioro no afecta al dividendo y que la sanción "
+        "«no tiene fundamento». Eiroa defendió ante los analistas que la empresa cumplirá su plan de inversiones."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the first clause is indirect, the quoted one partial, and "defendió ... que" reports speech
+    kinds = {q.text: (q.kind, _speaker(result, q)) for q in result.quotes}
+    assert kinds["el deterioro no afecta al dividendo"] == ("indirect", "Marta Eiroa")
+    assert kinds["no tiene fundamento"] == ("partial", "Marta Eiroa")
+    assert kinds["la empresa cumplirá su plan de inversiones"] == ("indirect", "Marta Eiroa")
+
+
+def test_slogan_on_a_sign_introduced_by_a_colon_is_not_a_quote():
+    body = "En el muelle, alguien colgó una bandera con una consigna: «El río no se vende». Nadie la quitó."
+    result = enrich_text(title="", body=body, language="es")
+    assert not [q for q in result.quotes if q.kind != "indirect"]

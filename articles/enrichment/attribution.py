@@ -43,6 +43,7 @@ _ENDINGS = {
 }
 _PRONOUNS = frozenset({"ele", "ela", "él", "ella", "he", "she"})
 _FRAME = re.compile(r"\b(?:segundo|según|de acordo com|de acuerdo con|according to|conforme)\s+", re.IGNORECASE)
+_SECOND_CLAUSE = re.compile(r",?\s(?:y|e|and)\s+(?:que|that)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
 _WORD = re.compile(r"[\w'’-]+")
 _ARTICLES = frozenset({"o", "a", "os", "as", "el", "la", "the"})
@@ -51,6 +52,13 @@ _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
 _ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
 
+# Bodies a frame names by their kind; documents ("segundo a nota") are not sources.
+_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - frozenset({"nota", "comunicado", "statement", "release"})
+# "afirmou em nota que", "disse à Lusa que", "explicou aos jornalistas que": a short complement before "que".
+_THAT_CUE = re.compile(
+    r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?"
+    r"(?:(?:em|en|à|ao|aos|às|a|al|ante|perante|para|to|in|num|numa|no|na|nos|nas)\s+(?:[\w'’-]+\s+){1,3}?)?que\s+"
+)
 _CLITICS = frozenset({"se", "lhe", "lhes", "me", "nos", "o", "a"})
 
 
@@ -217,9 +225,13 @@ class LexicalAttributor:
         words = _WORD.findall(self.text[start : min(limit, start + 80)])[:3]
         if words and words[0].lower() in UNNAMED_SOURCES:
             return None
+        if words and words[0].lower() in _PRONOUNS:
+            return self.salient_person  # "Segundo ela, a Embraer ...": not the company named after the pronoun
         lead = [w.lower() for w in words]
         if lead and lead[0] in _ARTICLES:
             lead = lead[1:]
+        if lead and lead[0] in _FRAME_BODIES and not (len(words) > 2 and words[2][:1].isupper()):
+            return self.salient_org  # "Segundo a entidade, ...", "De acordo com a companhia, ..."
         if lead and lead[0] in PERSON_ROLE_NOUNS and not (len(lead) > 1 and lead[1][:1].isupper()):
             # "Segundo o magistrado, a Aneel ...": the judge the text has been following, not the name after him.
             window = min(limit, start + 90)
@@ -262,7 +274,7 @@ class LexicalAttributor:
         """ "X afirmou que <clause>" and "Segundo X, <clause>" / "<clause>, segundo X" with a named speaker."""
         sentence = self.text[s_start:s_end]
         found: list[ExtractedQuote] = []
-        for match in re.finditer(r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?que\s+", sentence):
+        for match in _THAT_CUE.finditer(sentence):
             if match.group(1).lower() not in self.that_cues:
                 continue
             c_start = s_start + match.end()
@@ -300,6 +312,12 @@ class LexicalAttributor:
             tail = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+").search(self.text, max(overlapping), end)
             if tail is not None:
                 start = tail.end()
+        first_mark = next((k for k, ch in enumerate(self.text[start:end]) if ch in '“”«»"'), None)
+        if first_mark is not None and entity is not None:
+            # "afirmou que X e que «...»": X stands on its own; the quoted fragment is the partial.
+            heads = list(_SECOND_CLAUSE.finditer(self.text, start, start + first_mark))
+            if heads:
+                end = heads[-1].start()
         clause = self.text[start:end]
         if entity is None or len(clause.split()) < 2 or any(s < end and start < e for s, e in quoted):
             return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 REPORTING_VERBS_ES = frozenset(
     [
         "decir",
+        "desafiar",
         "afirmar",
         "asegurar",
         "declarar",
@@ -187,6 +188,7 @@ REPORTING_VERBS_EN = frozenset(
 REPORTING_VERBS_PT = frozenset(
     [
         "dizer",
+        "desafiar",
         "afirmar",
         "declarar",
         "assegurar",
@@ -281,7 +283,7 @@ CUE_ONLY_VERBS = frozenset(
         "considerar",
         "criticar",
         "cuestionar",
-        "defender",
+        "desafiar",
         "describe",
         "detallar",
         "elogiar",
@@ -1086,6 +1088,11 @@ TITLE_CUES = frozenset(
         "lema",
         "eslogan",
         "pancarta",
+        "consigna",
+        "bandera",
+        "cartaz",
+        "pintada",
+        "placard",
         "ticker",
         "titulado",
         "titulada",

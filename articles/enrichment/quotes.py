@@ -55,6 +55,8 @@ _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|c
 # Verbs that name something with the quoted words: "called the pause \"a first step\"", "calificó la obra de «...»".
 # Only a cue when they govern the quote itself.
 _NAMING_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "calificar", "tildar", "tachar", "chamar"})
+# Bodies a frame can name by their kind ("de acuerdo con el organismo"); documents ("según la nota") are not sources.
+_FRAME_BODIES = ORG_ROLE_NOUNS - frozenset({"nota", "comunicado", "statement", "release", "oficina", "office"})
 _SPOKESPEOPLE = frozenset({"portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"})
 
 
@@ -156,7 +158,9 @@ def _is_title(text: str, quote: _Found) -> bool:
         return False
     if inner[:1].islower():
         return False  # titles and slogans are capitalised; "de «un ajuste de cuentas»" is speech
-    before = re.findall(r"[\w-]+", text[max(0, quote.start - 40) : quote.start - 1].lower())[-3:]
+    lead = text[max(0, quote.start - 60) : quote.start - 1]
+    # "un cartaz resumia o clima: “...”": a colon lets the sign named a few words earlier introduce the slogan.
+    before = re.findall(r"[\w-]+", lead.lower())[-(6 if lead.rstrip().endswith(":") else 3) :]
     if any(w in TITLE_CUES for w in before):
         return True
     words = re.findall(r"[\w'’-]+", inner)
@@ -615,7 +619,8 @@ class _Resolver:
     def _resolve_source(self, head: Token, base: int) -> tuple[int | None, str | None, float]:
         found = self._entities_in(head, base)
         text = " ".join(t.text for t in head.subtree)[:80]
-        if head.lemma_.lower() in UNNAMED_SOURCES or head.lower_ in UNNAMED_SOURCES:
+        lower, lemma = head.lower_, head.lemma_.lower()
+        if lemma in UNNAMED_SOURCES or lower in UNNAMED_SOURCES:
             return None, text, 0.3
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         orgs = [i for i in found if self.index.entities[i].kind == "organization"]
@@ -623,6 +628,16 @@ class _Resolver:
             return persons[0], text, 0.85
         if orgs:
             return orgs[0], text, 0.8
+        if found or head.morph.get("Number") == ["Plur"]:
+            return None, text, 0.3
+        # "Según ella", "de acuerdo con el regulador", "according to the minister": whom the text is following.
+        if lower in _PRONOUNS:
+            return self.salient_person, text, 0.7
+        if lemma in PERSON_ROLE_NOUNS or lower in PERSON_ROLE_NOUNS:
+            holder = self._role_holder(head)
+            return (holder if holder is not None else self.salient_person), text, 0.7
+        if (lemma in _FRAME_BODIES or lower in _FRAME_BODIES) and head.morph.get("Definite") != ["Ind"]:
+            return self.salient_org, text, 0.7
         return None, text, 0.3
 
     # ------------------------------------------------------------------ reported speech
@@ -662,9 +677,14 @@ class _Resolver:
         if overlapping:
             # "aseguró que el proyecto «...» y que las cifras ...": the second reported clause stands on its own.
             tail = _SECOND_CLAUSE.search(self.text, max(overlapping), end)
-            if tail is None:
+            # "sostiene que el dragado cumple ... y que la turbidez «...»": so does the first.
+            head = _first_clause_end(self.text, start, min(s for s, e in self.quoted if s < end and start < e))
+            if tail is not None:
+                start = tail.end()
+            elif head is not None:
+                end = head
+            else:
                 return None
-            start = tail.end()
         if len(self.text[start:end].split()) < (5 if overlapping else 3) or any(
             s < end and start < e for s, e in self.quoted
         ):
@@ -685,7 +705,8 @@ class _Resolver:
     def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         doc = sent.doc
         for t in doc[verb.i + 1 : min(sent.end, verb.i + 7)]:
-            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "ADP") and t.dep_ in ("mark", "fixed"):
+            # The small Spanish model tags a complementiser after a noun as PRON ("defendió ante los analistas que").
+            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed"):
                 head = t.head if t.head.i > t.i else None
                 if head is None:
                     return None
@@ -742,6 +763,14 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _first_clause_end(text: str, start: int, quote_at: int) -> int | None:
+    """End of the reported clause that a coordinated "y que «...»" follows, if the quote is in the second one."""
+    last = None
+    for match in _SECOND_CLAUSE.finditer(text, start, quote_at):
+        last = match
+    return last.start() if last is not None else None
 
 
 def _clause_end(head: Token) -> int:
