@@ -216,6 +216,8 @@ GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
 # Anonymous GraphQL answers are cached only with a shared cache (CACHE_URL), so that every process sees the
 # content version that invalidates them.
+# Queries whose every field has a known column answer from one SQL statement on PostgreSQL (articles/graphql/sql_plan.py).
+GRAPHQL_SQL_PLAN = env_bool("GRAPHQL_SQL_PLAN", True)
 GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "300" if CACHE_URL else "0"))
 REST_CACHE_SECONDS = int(os.environ.get("REST_CACHE_SECONDS", "300" if CACHE_URL else "0"))
 

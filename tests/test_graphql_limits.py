@@ -74,7 +74,8 @@ def test_introspection_can_be_switched_off(client, settings):
     assert "introspection is disabled" in body["errors"][0]["message"].lower()
 
 
-def test_unexpected_failures_do_not_leak_internals(client, monkeypatch):
+def test_unexpected_failures_do_not_leak_internals(client, monkeypatch, settings):
+    settings.GRAPHQL_SQL_PLAN = False  # a resolver fails: the path through graphql-core
     article = MentionFactory().article
 
     def explode(*args, **kwargs):
@@ -88,6 +89,19 @@ def test_unexpected_failures_do_not_leak_internals(client, monkeypatch):
     assert body["errors"][0]["message"] == "internal error; it has been logged"
     assert body["errors"][0]["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
     assert "SELECT" not in str(body)
+
+
+def test_failures_of_the_sql_plan_do_not_leak_internals(client, monkeypatch):
+    article = MentionFactory().article
+    monkeypatch.setattr("articles.graphql.sql_plan.plan_query", lambda *args: "SELECT secret FROM internals")
+
+    body, _ = post(
+        client, "query($id: ID!) { article(id: $id) { title } }", {"id": to_global_id("Article", article.id)}
+    )
+
+    assert body["errors"][0]["message"] == "internal error; it has been logged"
+    assert body["errors"][0]["extensions"]["code"] == "INTERNAL_SERVER_ERROR"
+    assert "secret" not in str(body)
 
 
 @pytest.fixture

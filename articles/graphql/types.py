@@ -208,7 +208,7 @@ class PersonNode(SpeakerMixin, EntityNodeMixin, DjangoObjectType):
     class Meta:
         model = Person
         name = "Person"
-        interfaces = (Node, Entity)
+        interfaces = (Entity, Node)  # Node last: its global id replaces the interface's plain id
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.PersonFilter
 
@@ -221,7 +221,7 @@ class OrganizationNode(SpeakerMixin, EntityNodeMixin, DjangoObjectType):
     class Meta:
         model = Organization
         name = "Organization"
-        interfaces = (Node, Entity)
+        interfaces = (Entity, Node)  # Node last: its global id replaces the interface's plain id
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.OrganizationFilter
 
@@ -234,7 +234,7 @@ class PlaceNode(EntityNodeMixin, DjangoObjectType):
     class Meta:
         model = Place
         name = "Place"
-        interfaces = (Node, Entity)
+        interfaces = (Entity, Node)  # Node last: its global id replaces the interface's plain id
         fields = ("id", "name", "description", "verified", "created_at")
         filterset_class = filters.PlaceFilter
 
