@@ -89,3 +89,16 @@ def test_portuguese_reports_with_a_complement_before_que_and_frames_naming_the_b
     assert speakers["os cortes atingem sobretudo a aviação executiva"] == "Embraer"
     assert speakers["a empresa recebeu financiamento público"] == "Patrícia Nogueira"
     assert speakers["tem responsabilidade com a região"] == "Patrícia Nogueira"
+
+
+def test_portuguese_role_noun_of_the_other_gender_brings_back_the_earlier_speaker():
+    # given a union leader, then a prosecutor (a woman), then "O sindicalista" and a quote with a bare "afirmou"
+    body = (
+        "“Não vamos aceitar isso calados”, disse o presidente do sindicato, Wellington Dias.\n\n"
+        "A procuradora Patrícia Nogueira defendeu que a empresa precisa negociar antes de demitir.\n\n"
+        "O sindicalista voltou a falar no fim da tarde. “Se a Justiça mandar sentar à mesa, a gente senta”, afirmou."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the last quote is the union leader's
+    assert _speakers(result)["Se a Justiça mandar sentar à mesa, a gente senta"] == "Wellington Dias"

@@ -150,3 +150,18 @@ def test_slogan_on_a_sign_introduced_by_a_colon_is_not_a_quote():
     body = "En el muelle, alguien colgó una bandera con una consigna: «El río no se vende». Nadie la quitó."
     result = enrich_text(title="", body=body, language="es")
     assert not [q for q in result.quotes if q.kind != "indirect"]
+
+
+def test_feminine_role_noun_after_a_man_spoke_returns_to_the_woman_in_the_story():
+    # given a woman executive, then the regulator (a man) replying, then "La ejecutiva" and a null subject
+    body = (
+        "Su consejera delegada, Marta Eiroa, defendió la gestión de la compañía.\n\n"
+        "Horas después, el presidente del regulador, Andrés Villalobos, replicó que los plazos «son un máximo».\n\n"
+        "La ejecutiva no se quedó callada. Durante una conferencia, aseguró que estudiará «todas las vías»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the last partial is hers, not the last man's
+    speakers = {q.text: _speaker(result, q) for q in result.quotes}
+    assert speakers["son un máximo"] == "Andrés Villalobos"
+    assert speakers["todas las vías"] == "Marta Eiroa"

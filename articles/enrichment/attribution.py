@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .entities import EntityIndex
+from .entities import EntityIndex, GenderedFocus, word_gender
 from .lexicon import (
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
@@ -99,8 +99,17 @@ class LexicalAttributor:
         orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and e.mentions]
         self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
         self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
+        self.focus = GenderedFocus(index, text)
+        if self.salient_person is not None:
+            self.focus.saw(self.salient_person)
 
     # ------------------------------------------------------------------ helpers
+
+    def _person_like(self, words: Sequence[str]) -> int | None:
+        """The person in focus, unless the article or pronoun before the role noun states another gender
+        ("O sindicalista voltou a falar" after a woman spoke)."""
+        gender = next((g for w in words[:2] if (g := word_gender(w)) is not None), None)
+        return self.focus.agreeing(self.salient_person, gender)
 
     def _speakers_in(self, start: int, end: int) -> list[int]:
         return [i for i in self.index.within(start, end) if self.index.entities[i].kind in ("person", "organization")]
@@ -110,6 +119,7 @@ class LexicalAttributor:
             return
         if self.index.entities[entity].kind == "person":
             self.salient_person = entity
+            self.focus.saw(entity)
         else:
             self.salient_org = entity
 
@@ -120,7 +130,7 @@ class LexicalAttributor:
             return None
         if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words[:3]):
             return self.salient_org
-        return self.salient_person
+        return self._person_like(words)
 
     def _after_verb(self, start: int, limit: int) -> tuple[int | None, bool]:
         """Inverted subject: "disse à Lusa a presidente executiva, Helena X" names the speaker after the verb."""
@@ -134,7 +144,7 @@ class LexicalAttributor:
             named = [i for i in first if self.index.entities[i].kind == "person"]
             near = named and min(m.start for m in self.index.entities[named[0]].mentions if m.start >= start) - start
             if not named or near > 40:
-                return self.salient_person, True
+                return self._person_like([w.lower() for w in _WORD.findall(self.text[start:window_end])[:2]]), True
         found = [i for i in self._speakers_in(start, window_end) if not self._addressee(i, start, window_end)]
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         if persons or found:  # "declarou à Lusa o presidente ..., Rui X": the person, not the outlet
@@ -259,6 +269,12 @@ class LexicalAttributor:
         """The first person (and organisation) named outside quotes is whom a later "afirmou", "ele" or "a empresa"
         refers to."""
         seen: set[str] = set()
+        lead = [w.lower() for w in _WORD.findall(self.text[s_start : min(s_end, s_start + 40)])[:2]]
+        if len(lead) == 2 and lead[0] in _ARTICLES and lead[1] in PERSON_ROLE_NOUNS:
+            # "O sindicalista voltou a falar": a role noun opening the sentence brings its holder back into focus.
+            person = self._person_like(lead)
+            if person is not None:
+                self._remember(person)
         for i in self.index.within(s_start, s_end):
             entity = self.index.entities[i]
             first = next((m.start for m in entity.mentions if s_start <= m.start < s_end), None)
@@ -266,6 +282,7 @@ class LexicalAttributor:
                 continue
             if entity.kind == "person":
                 self.salient_person = i
+                self.focus.saw(i)
             elif entity.kind == "organization":
                 self.salient_org = i
             seen.add(entity.kind)

@@ -1115,3 +1115,82 @@ def dependency_path(token: Token, head: Token) -> list[Token]:
         path.append(token)
         token = token.head
     return path
+
+
+# First names whose ending tells the gender in Spanish and Portuguese ("Marta", "Tiago"); "Borja" is the exception.
+_FEMININE_NAMES = frozenset(n for n in GIVEN_NAMES if n.endswith("a")) - {"borja"}
+_MASCULINE_NAMES = frozenset(n for n in GIVEN_NAMES if n.endswith("o"))
+_GENDERED_ARTICLES = {"el": "m", "del": "m", "al": "m", "o": "m", "do": "m", "ao": "m", "la": "f", "a": "f", "da": "f"}
+_WORDS = re.compile(r"[\w-]+")
+
+
+def role_gender(word: str) -> str | None:
+    """ "ministra", "consejera", "sindicalista": the gender a Spanish or Portuguese role noun states, if any."""
+    word = word.lower()
+    if word not in PERSON_ROLE_NOUNS or len(word) < 5 or word.endswith(("ista", "eta", "auta", "ata")):
+        return None  # "periodista", "atleta", "burócrata" name either; "-or" is English as often as Spanish
+    if word.endswith(("a", "triz")):
+        return "f"
+    if word.endswith("o"):
+        return "m"
+    return None
+
+
+def person_genders(index: EntityIndex, clean_text: str) -> dict[int, str]:
+    """People whose gender the text states: the article before their role ("o presidente do sindicato, X"), a
+    gendered role noun ("la consejera delegada, X") or a first name. Conflicting signs leave it unknown."""
+    out: dict[int, str] = {}
+    for i, entity in enumerate(index.entities):
+        if entity.kind != "person":
+            continue
+        signs: set[str] = set()
+        first = normalize_name(entity.name).split()[:1]
+        if first and first[0] in _FEMININE_NAMES:
+            signs.add("f")
+        elif first and first[0] in _MASCULINE_NAMES:
+            signs.add("m")
+        for mention in entity.mentions[:1]:
+            words = _WORDS.findall(clean_text[max(0, mention.start - 60) : mention.start].lower())[-6:]
+            roles = [k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS]
+            if roles:
+                k = roles[-1]
+                gender = role_gender(words[k])
+                if gender is None and k and words[k - 1] in _GENDERED_ARTICLES:
+                    gender = _GENDERED_ARTICLES[words[k - 1]]
+                if gender:
+                    signs.add(gender)
+        if entity.role and (gender := role_gender(entity.role.split()[0])):
+            signs.add(gender)
+        if len(signs) == 1:
+            out[i] = signs.pop()
+    return out
+
+
+def word_gender(word: str) -> str | None:
+    """ "ella", "she", "la", "o": the gender a pronoun or article before a role noun states."""
+    word = word.lower()
+    if word in ("ella", "ela", "she", "her", "elle"):
+        return "f"
+    if word in ("él", "ele", "he", "him", "il"):
+        return "m"
+    return _GENDERED_ARTICLES.get(word) if word in ("el", "la", "o", "a") else None
+
+
+class GenderedFocus:
+    """The people a text has put forward, latest last, and which of them a "she", "o sindicalista" or
+    "la ejecutiva" can refer to: the one in focus unless the text states another gender for them."""
+
+    def __init__(self, index: EntityIndex, clean_text: str) -> None:
+        self.genders = person_genders(index, clean_text)
+        self.recent: list[int] = []
+
+    def saw(self, person: int) -> None:
+        if person in self.recent:
+            self.recent.remove(person)
+        self.recent.append(person)
+
+    def agreeing(self, salient: int | None, gender: str | None) -> int | None:
+        if gender is None or salient is None or self.genders.get(salient, gender) == gender:
+            return salient
+        same = [p for p in reversed(self.recent) if self.genders.get(p) == gender]
+        return same[0] if same else salient

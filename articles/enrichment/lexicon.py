@@ -618,6 +618,7 @@ PERSON_ROLE_NOUNS = frozenset(
 ORG_ROLE_NOUNS = frozenset(
     [
         "compañía",
+        "regulador",
         "empresa",
         "firma",
         "constructora",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .attribution import LexicalAttributor
-from .entities import COUNTRY_KEYS, EntityIndex, dependency_path
+from .entities import COUNTRY_KEYS, EntityIndex, GenderedFocus, dependency_path, word_gender
 from .lexicon import (
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
@@ -80,9 +80,29 @@ def _is_verb(token: Token) -> bool:
     return token.pos_ in ("VERB", "AUX")
 
 
+def _gender(token: Token) -> str | None:
+    """The gender a pronoun or a role noun (through its morphology or article) states."""
+    by_word = word_gender(token.lower_)
+    if by_word is not None:
+        return by_word
+    morph = token.morph.get("Gender")
+    if not morph:
+        det = next((c for c in token.children if c.dep_ == "det"), None)
+        morph = det.morph.get("Gender") if det is not None else []
+    return {"Fem": "f", "Masc": "m"}.get(morph[0]) if morph else None
+
+
+def _lemma(token: Token) -> str:
+    """The lemma, repaired where the model keeps a stressed vowel ("insinúa" -> "insinúar", "desafía" -> "desafíar")."""
+    lemma = token.lemma_.lower()
+    if lemma.endswith(("íar", "úar")):
+        return lemma[:-3] + ("i" if lemma[-3] == "í" else "u") + "ar"
+    return lemma
+
+
 def _reporting(token: Token, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
     return (
-        (token.lemma_.lower() in verbs or token.lower_ in verbs)
+        (_lemma(token) in verbs or token.lower_ in verbs)
         and (_is_verb(token) or token.pos_ == "NOUN")
         and (token.pos_ != "NOUN")
     )
@@ -270,6 +290,9 @@ class _Resolver:
         self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
         self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
         self.dialogue_turns: list[tuple[int, int]] = []  # (paragraph, speaker) of the current dash exchange
+        self.focus = GenderedFocus(index, text)
+        if self.salient_person is not None:
+            self.focus.saw(self.salient_person)
 
     def run(self, found: list[_Found]) -> list[ExtractedQuote]:
         self.quoted = [(q.start - 1, q.end + 1) for q in found]
@@ -313,8 +336,14 @@ class _Resolver:
             return
         if self.index.entities[entity].kind == "person":
             self.salient_person = entity
+            self.focus.saw(entity)
         elif self.index.entities[entity].kind == "organization":
             self.salient_org = entity
+
+    def _person_like(self, token: Token) -> int | None:
+        """Whom a pronoun or role noun refers to when the text names no holder: the person in focus, unless the
+        word's gender rules them out ("La ejecutiva" after a man spoke)."""
+        return self.focus.agreeing(self.salient_person, _gender(token))
 
     def _update_salience(self, sent: Span, base: int) -> None:
         """The subject of a main clause or of a reporting verb becomes the one a later "she"/"afirmó" refers to."""
@@ -323,6 +352,10 @@ class _Resolver:
                 if token.pos_ == "NOUN" and not self._entities_in(token, base):
                     # "El consejero cerró la comparecencia": the one person holding that role comes back into focus.
                     holder = self._role_holder(token)
+                    if holder is None and (
+                        token.lemma_.lower() in PERSON_ROLE_NOUNS or token.lower_ in PERSON_ROLE_NOUNS
+                    ):
+                        holder = self._person_like(token)
                     if holder is not None:
                         self._remember(holder)
                     continue
@@ -376,7 +409,7 @@ class _Resolver:
         if lower in _RELATIVES and depth < 2 and subj.head.head is not subj.head:
             return self._resolve_subject(subj.head.head, base, depth + 1)
         if lower in _PRONOUNS or lemma in _PRONOUNS:
-            return self.salient_person, subj.text, 0.7
+            return self._person_like(subj), subj.text, 0.7
         if lower in _PLURAL_PRONOUNS:
             return None, subj.text, 0.3
         if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"] and not persons:
@@ -402,7 +435,7 @@ class _Resolver:
             if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
                 return None, text, 0.4
             holder = self._role_holder(subj)
-            return (holder if holder is not None else self.salient_person), text, 0.7
+            return (holder if holder is not None else self._person_like(subj)), text, 0.7
         if orgs:
             return orgs[0], text, 0.85
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
@@ -632,10 +665,10 @@ class _Resolver:
             return None, text, 0.3
         # "Según ella", "de acuerdo con el regulador", "according to the minister": whom the text is following.
         if lower in _PRONOUNS:
-            return self.salient_person, text, 0.7
+            return self._person_like(head), text, 0.7
         if lemma in PERSON_ROLE_NOUNS or lower in PERSON_ROLE_NOUNS:
             holder = self._role_holder(head)
-            return (holder if holder is not None else self.salient_person), text, 0.7
+            return (holder if holder is not None else self._person_like(head)), text, 0.7
         if (lemma in _FRAME_BODIES or lower in _FRAME_BODIES) and head.morph.get("Definite") != ["Ind"]:
             return self.salient_org, text, 0.7
         return None, text, 0.3
