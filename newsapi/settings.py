@@ -181,6 +181,10 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_CLASSES": ["articles.api.access.IpRateThrottle", "articles.api.access.ApiKeyRateThrottle"],
 }
 
+# On PostgreSQL the plain article list (no ?fields=) is represented by one SQL statement
+# (articles/api/sql_representation.py).
+REST_SQL_REPRESENTATION = env_bool("REST_SQL_REPRESENTATION", True)
+
 # Reads are public unless this is on; keys are managed in the admin ("API keys") and sent as "Api-Key <key>".
 API_READ_REQUIRES_KEY = env_bool("API_READ_REQUIRES_KEY", False)
 REST_THROTTLE_IP = os.environ.get("REST_THROTTLE_IP", "600/min")  # empty disables
@@ -214,10 +218,11 @@ GRAPHQL_MAX_DEPTH = int(os.environ.get("GRAPHQL_MAX_DEPTH", "10"))
 GRAPHQL_MAX_ALIASES = int(os.environ.get("GRAPHQL_MAX_ALIASES", "20"))
 GRAPHQL_MAX_TOKENS = int(os.environ.get("GRAPHQL_MAX_TOKENS", "2000"))
 GRAPHQL_MAX_COST = int(os.environ.get("GRAPHQL_MAX_COST", "50000"))
+# Queries made only of fields with a known column are answered by one SQL statement on PostgreSQL
+# (articles/graphql/sql_plan.py).
+GRAPHQL_SQL_PLAN = env_bool("GRAPHQL_SQL_PLAN", True)
 # Anonymous GraphQL answers are cached only with a shared cache (CACHE_URL), so that every process sees the
 # content version that invalidates them.
-# Queries whose every field has a known column answer from one SQL statement on PostgreSQL (articles/graphql/sql_plan.py).
-GRAPHQL_SQL_PLAN = env_bool("GRAPHQL_SQL_PLAN", True)
 GRAPHQL_CACHE_SECONDS = int(os.environ.get("GRAPHQL_CACHE_SECONDS", "300" if CACHE_URL else "0"))
 REST_CACHE_SECONDS = int(os.environ.get("REST_CACHE_SECONDS", "300" if CACHE_URL else "0"))
 

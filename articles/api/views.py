@@ -4,6 +4,7 @@ import json
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import connection
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -20,8 +21,9 @@ from articles.api import filters, serializers
 from articles.api.caching import CachedReadMixin
 from articles.api.ninjs import NinjsSerializer
 from articles.api.pagination import ArticleCursorPagination
+from articles.api.sql_representation import article_list_representations
 from articles.api.throttling import SourceRateThrottle
-from articles.models import Organization, Person, Place, Source
+from articles.models import Article, Organization, Person, Place, Source
 from articles.webhooks import IngestPayloadSerializer, SignatureError, webhook_verify
 from newsapi.metrics import ingest_record
 
@@ -123,6 +125,18 @@ class ArticleViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_serializer_class(self):
         return serializers.ArticleDetailSerializer if self.action == "retrieve" else serializers.ArticleListSerializer
+
+    def list(self, request: Request, *args, **kwargs) -> Response:
+        sparse = any(name in request.query_params for name in ("fields", "omit", "expand"))
+        if sparse or not settings.REST_SQL_REPRESENTATION or connection.vendor != "postgresql":
+            return super().list(request, *args, **kwargs)
+        return self.cached(request, lambda: self.list_represented_in_sql(request))
+
+    def list_represented_in_sql(self, request: Request) -> Response:
+        """The same page as the serializer's: filtered and paged as always (on ids and dates only), each article
+        then represented by PostgreSQL."""
+        page = self.paginate_queryset(self.filter_queryset(Article.objects.only("id", "published_at")))
+        return self.get_paginated_response(article_list_representations([article.id for article in page]))
 
     @extend_schema(responses={200: OpenApiTypes.OBJECT}, description="The article as IPTC ninjs 2.x (News in JSON).")
     @action(detail=True, methods=["get"], url_path="ninjs")

@@ -33,6 +33,7 @@ from graphql.execution.collect_fields import collect_fields, collect_sub_fields
 from graphql.execution.values import get_argument_values, get_variable_values
 from graphql_relay import cursor_to_offset, from_global_id
 
+from articles.json_sql import column, global_id, iso_datetime, table
 from articles.models import Article, Mention, Organization, Person, Place, Quote, Source
 
 MAX_ID = 2**63 - 1
@@ -79,32 +80,8 @@ def plan_query(schema, document, operation, raw_variables) -> str | None:
 # --- how the schema maps to tables ------------------------------------------------------------------------------
 
 
-def global_id(type_name: str, column: str) -> str:
-    # graphql_relay.to_global_id: standard base64 of "Type:id"; PostgreSQL wraps base64 at 76 characters
-    return f"translate(encode(convert_to('{type_name}:' || {column}, 'UTF8'), 'base64'), E'\\n', '')"
-
-
 def cursor(offset_sql: str) -> str:
     return global_id("arrayconnection", f"({offset_sql})")
-
-
-def iso_datetime(column: str) -> str:
-    # graphene's DateTime is datetime.isoformat(): microseconds only when there are any, and "+00:00" in UTC
-    utc = f"({column} AT TIME ZONE 'UTC')"
-    return (
-        f"CASE WHEN {column} IS NULL THEN NULL "
-        f"WHEN mod(extract(microseconds FROM {utc})::bigint, 1000000) = 0 "
-        f"THEN to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+00:00' "
-        f"ELSE to_char({utc}, 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || '+00:00' END"
-    )
-
-
-def column(model, field_name: str) -> str:
-    return model._meta.get_field(field_name).column
-
-
-def table(model) -> str:
-    return model._meta.db_table
 
 
 @dataclass(frozen=True)

@@ -1,3 +1,4 @@
+import functools
 import hashlib
 import json
 import logging
@@ -38,26 +39,18 @@ class PublicGraphQLView(GraphQLView):
         formatted.setdefault("extensions", {})["code"] = code
         return formatted
 
-    def validation_rules_for_request(self) -> list:
-        rules = [*specified_rules, depth_limit_validator(max_depth=settings.GRAPHQL_MAX_DEPTH)]
-        if not settings.GRAPHQL_INTROSPECTION:
-            rules.append(DisableIntrospection)
-        return rules
-
     def execute_graphql_request(self, request, data, query, variables, operation_name, show_graphiql=False):
         if not query:
             return super().execute_graphql_request(request, data, query, variables, operation_name, show_graphiql)
         schema = self.schema.graphql_schema
-        try:
-            document = parse(query, max_tokens=settings.GRAPHQL_MAX_TOKENS)
-        except GraphQLError as error:
-            return ExecutionResult(errors=[error])
+        document, errors = checked_document(
+            self.schema, query, settings.GRAPHQL_MAX_TOKENS, settings.GRAPHQL_MAX_DEPTH, settings.GRAPHQL_INTROSPECTION
+        )
+        if errors:
+            return ExecutionResult(errors=errors)
         operation = get_operation_ast(document, operation_name)
         if operation is None or operation.operation.value != "query":
             return ExecutionResult(errors=[limit_error("Only queries are supported; send one named operation.")])
-        errors = validate(schema, document, self.validation_rules_for_request(), max_errors=20)
-        if errors:
-            return ExecutionResult(errors=errors)
         aliases = alias_count(document)
         if aliases > settings.GRAPHQL_MAX_ALIASES:
             return ExecutionResult(
@@ -116,6 +109,21 @@ class PublicGraphQLView(GraphQLView):
             return None
         payload = json.dumps([query, variables, operation_name], sort_keys=True, default=str)
         return f"graphql:{content_version()}:{hashlib.sha256(payload.encode()).hexdigest()}"
+
+
+@functools.lru_cache(maxsize=512)
+def checked_document(schema, query: str, max_tokens: int, max_depth: int, introspection: bool):
+    """The parsed document and its validation errors. Frontends send the same few query texts over and over, and
+    validating one costs more than answering it from the SQL plan, so each text is checked once per process (the
+    limits are part of the key, so a settings change takes effect). Documents are never mutated after parsing."""
+    try:
+        document = parse(query, max_tokens=max_tokens)
+    except GraphQLError as error:
+        return None, [error]
+    rules = [*specified_rules, depth_limit_validator(max_depth=max_depth)]
+    if not introspection:
+        rules.append(DisableIntrospection)
+    return document, validate(schema.graphql_schema, document, rules, max_errors=20)
 
 
 def limit_error(message: str) -> GraphQLError:
