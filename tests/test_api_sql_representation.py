@@ -102,3 +102,45 @@ def test_sparse_fieldsets_still_go_through_the_serializers(client, articles):
     response = client.get("/api/v1/articles/?fields=id,title&page_size=2").json()
 
     assert set(response["results"][0]) == {"id", "title"}
+
+
+def test_entity_pages_match_the_serializers(client, articles):
+    person = articles[0].mentions.filter(kind="person").first().person
+    organization = articles[0].mentions.get(kind="organization").organization
+    place = articles[0].mentions.get(kind="place").place
+    for url in (
+        f"/api/v1/people/{person.id}/",
+        f"/api/v1/organizations/{organization.id}/",
+        f"/api/v1/places/{place.id}/",
+    ):
+        in_sql, serialized, sql_count, _ = get_both(client, url)
+
+        assert in_sql == serialized
+        assert sql_count == 1
+    ana = get_both(client, f"/api/v1/people/{person.id}/")[0]
+    assert ana["co_mentions"] and ana["quotes"] and ana["affiliations"]
+    bo = get_both(client, f"/api/v1/people/{ana['co_mentions'][0]['id']}/")[0]
+    assert bo["roles"] == ["portavoz"]
+    assert bo["articles"][-1]["published_at"] is None  # an article without a date comes last on entity pages
+
+
+def test_co_mentions_keep_the_top_ten_by_count_then_name(client, articles):
+    """More than ten people share articles with her, some as often as each other: the ten kept, and their order,
+    are the serializer path's."""
+    person = articles[0].mentions.filter(kind="person").first().person
+    for number, article in enumerate(articles):
+        for index in range(number % 4 + 1):
+            MentionFactory(article=article, person=PersonFactory(name=f"Zeta {index} {number % 2}"))
+
+    in_sql, serialized, _, _ = get_both(client, f"/api/v1/people/{person.id}/")
+
+    assert in_sql["co_mentions"] == serialized["co_mentions"]
+    assert len(in_sql["co_mentions"]) == 10
+
+
+def test_missing_entities_answer_404_as_before(client, articles):
+    for url in ("/api/v1/people/999999999/", "/api/v1/people/abc/", f"/api/v1/places/{2**63}/"):
+        with override_settings(REST_SQL_REPRESENTATION=True):
+            in_sql = client.get(url)
+        assert in_sql.status_code == 404
+        assert "detail" in in_sql.json()

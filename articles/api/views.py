@@ -5,6 +5,7 @@ import json
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import connection
+from django.http import Http404
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -21,7 +22,7 @@ from articles.api import filters, serializers
 from articles.api.caching import CachedReadMixin
 from articles.api.ninjs import NinjsSerializer
 from articles.api.pagination import ArticleCursorPagination
-from articles.api.sql_representation import article_list_representations
+from articles.api.sql_representation import article_list_representations, entity_page_representation
 from articles.api.throttling import SourceRateThrottle
 from articles.models import Article, Organization, Person, Place, Source
 from articles.webhooks import IngestPayloadSerializer, SignatureError, webhook_verify
@@ -177,6 +178,16 @@ class EntityViewSet(CachedReadMixin, viewsets.ReadOnlyModelViewSet):
         return self.cached(request, self.entity_page)
 
     def entity_page(self) -> Response:
+        if settings.REST_SQL_REPRESENTATION and connection.vendor == "postgresql":
+            raw_id = str(self.kwargs[self.lookup_url_kwarg or self.lookup_field])
+            page = None
+            if raw_id.isdigit() and int(raw_id) <= filters.MAX_ID:
+                page = entity_page_representation(self.model, int(raw_id))
+            if page is None:  # with the messages get_object gives
+                if raw_id.isdigit():
+                    raise Http404(f"No {self.model._meta.object_name} matches the given query.")
+                raise Http404
+            return Response(page)
         page = selectors.entity_page(self.get_object(), articles=50, quotes=20, co_mentions=10)
         return Response(serializers.EntityPageSerializer(page).data)
 
