@@ -15,7 +15,7 @@ import nh3
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F
+from django.db.models import F, Value
 from django.urls import reverse
 from django.utils import timezone
 from graphql_relay import to_global_id
@@ -176,10 +176,27 @@ def articles_sweep_stuck(*, stuck_after: timedelta, enriching_after: timedelta) 
     return ids
 
 
+# Article columns an enrichment reads: the text it runs on, and what the article.enriched event carries.
+_ENRICH_READS = (
+    "id",
+    "source_id",
+    "external_id",
+    "title",
+    "body",
+    "url",
+    "language_hint",
+    "content_hash",
+    "published_at",
+)
+
+
 def article_enrich(*, article_id: int) -> Article:
-    """Run the enrichment pipeline on an article and store its results; safe to run any number of times."""
+    """Run the enrichment pipeline on an article and store its results; safe to run any number of times.
+
+    The returned article has the columns the enrichment read or wrote loaded; any other loads on access.
+    """
     _status_set(article_id, Article.Status.ENRICHING, attempts=F("attempts") + 1)
-    article = Article.objects.get(id=article_id)
+    article = _partial(Article, Article.objects.values(*_ENRICH_READS).get(id=article_id))
     result = enrich_text(
         title=article.title,
         body=article.body,
@@ -187,30 +204,55 @@ def article_enrich(*, article_id: int) -> Article:
         models=settings.ENRICHMENT_MODELS,
     )
     with transaction.atomic():
-        enriched_hash = article.content_hash
-        article = Article.objects.select_for_update().get(id=article_id)
-        if article.content_hash != enriched_hash:
-            return article  # changed meanwhile: the enrichment scheduled by that change will store its results
+        locked_hash = Article.objects.select_for_update().values_list("content_hash", flat=True).get(id=article_id)
+        if locked_hash != article.content_hash:
+            # Changed meanwhile: the enrichment scheduled by that change will store its results.
+            return Article.objects.get(id=article_id)
         enrichment_apply(article=article, result=result)
-        content_changed()
+        now = timezone.now()
         article.status = Article.Status.ENRICHED
-        article.status_changed_at = timezone.now()
+        article.status_changed_at = article.enriched_at = article.updated_at = now
         article.error = ""
-        article.enriched_at = timezone.now()
-        article.save()
-        article_search_index(article_id=article.id)
+        written = {
+            name: getattr(article, name)
+            for name in (
+                "language",
+                "clean_text",
+                "keywords",
+                "pipeline_version",
+                "status",
+                "status_changed_at",
+                "enriched_at",
+                "updated_at",
+                "error",
+            )
+        }
+        if connection.vendor == "postgresql":
+            # The new clean text goes in as a value: in an UPDATE a column reference would read the old one.
+            written["search_vector"] = _search_vector(title=F("title"), clean_text=Value(article.clean_text))
+        Article.objects.filter(id=article_id).update(**written)
+        content_changed()
         article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_ENRICHED)
     return article
+
+
+def _partial(model, values: dict[str, Any]):
+    """A model instance from some of its columns; the others load from the database if read."""
+    names = [f.attname for f in model._meta.concrete_fields if f.attname in values]
+    return model.from_db(connection.alias, names, [values[name] for name in names])
+
+
+def _search_vector(*, title, clean_text) -> SearchVector:
+    return SearchVector(title, weight="A", config=SEARCH_CONFIG) + SearchVector(
+        clean_text, weight="B", config=SEARCH_CONFIG
+    )
 
 
 def article_search_index(*, article_id: int) -> None:
     """Refresh the article's full-text search vector (PostgreSQL; SQLite searches without one)."""
     if connection.vendor != "postgresql":
         return
-    Article.objects.filter(id=article_id).update(
-        search_vector=SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("clean_text", weight="B", config=SEARCH_CONFIG)
-    )
+    Article.objects.filter(id=article_id).update(search_vector=_search_vector(title="title", clean_text="clean_text"))
 
 
 def article_mark_failed(*, article_id: int, error: str) -> None:
@@ -223,81 +265,135 @@ ENTITY_MODELS = {
     "place": (Place, PlaceAlias, "place"),
 }
 
+_MENTION_COLUMNS = ("offsets", "surface_forms", "salience", "role", "affiliation_id", "pipeline_version")
+_QUOTE_COLUMNS = (
+    "text",
+    "kind",
+    "speaker_person_id",
+    "speaker_organization_id",
+    "speaker_text",
+    "cue",
+    "start",
+    "end",
+    "confidence",
+    "pipeline_version",
+)
+
 
 def enrichment_apply(*, article: Article, result: EnrichmentResult) -> None:
-    """Replace the article's machine annotations with the result's; editor-verified ones stay untouched."""
+    """Replace the article's machine annotations with the result's; editor-verified ones stay untouched.
+
+    Sets the article's enrichment fields without saving the article. Machine rows that come out the same are left
+    as they are, so re-enriching an unchanged article writes no mention or quote.
+    """
     article.language = result.language
     article.clean_text = result.clean_text
     article.keywords = result.keywords
     article.pipeline_version = result.pipeline_version or PIPELINE_VERSION
-    article.mentions.filter(verified=False).delete()
-    article.quotes.filter(verified=False, rejected=False).delete()
-
-    mentions: dict[tuple[str, int], Mention] = {
-        (mention.kind, mention.entity.id): mention
-        for mention in article.mentions.select_related("person", "organization", "place")
-    }
     records = entities_resolve(extracted=result.entities)
+    _mentions_store(article=article, result=result, records=records)
+    _quotes_store(article=article, result=result, records=records)
+
+
+def _mentions_store(*, article: Article, result: EnrichmentResult, records: list) -> None:
+    verified: set[tuple[str, int]] = set()
+    stored: dict[tuple[str, int], dict] = {}
+    for row in Mention.objects.filter(article_id=article.id).values(
+        "id", "kind", "person_id", "organization_id", "place_id", "verified", *_MENTION_COLUMNS
+    ):
+        key = (row["kind"], row[f"{row['kind']}_id"])
+        if row["verified"]:
+            verified.add(key)
+        else:
+            stored[key] = row
+
+    wanted: dict[tuple[str, int], dict] = {}
+    organizations_by_name = {}
     for extracted, record in zip(result.entities, records, strict=True):
+        if extracted.kind == "organization":
+            organizations_by_name[normalize_name(extracted.name)] = record
         key = (extracted.kind, record.id)
+        if key in verified:
+            continue
         offsets = [[span.start, span.end] for span in extracted.mentions]
         forms = [extracted.name, *extracted.aliases]
-        existing = mentions.get(key)
-        if existing is not None:
-            if existing.verified:
-                continue
-            existing.offsets = sorted(existing.offsets + offsets)
-            existing.surface_forms = list(dict.fromkeys(existing.surface_forms + forms))
-            existing.salience = max(existing.salience, extracted.salience)
-            existing.role = existing.role or (extracted.role or "")[:300]
+        same = wanted.get(key)
+        if same is not None:  # two extracted entities resolved to one record: one mention holds both
+            same["offsets"] = sorted(same["offsets"] + offsets)
+            same["surface_forms"] = list(dict.fromkeys(same["surface_forms"] + forms))
+            same["salience"] = max(same["salience"], extracted.salience)
+            same["role"] = same["role"] or (extracted.role or "")[:300]
             continue
-        mentions[key] = Mention(
-            article=article,
-            kind=extracted.kind,
-            **{extracted.kind: record},
-            surface_forms=forms,
-            offsets=offsets,
-            salience=extracted.salience,
-            role=(extracted.role or "")[:300],
-            pipeline_version=article.pipeline_version,
-        )
-    organizations_by_name = {
-        normalize_name(extracted.name): record
-        for extracted, record in zip(result.entities, records, strict=True)
-        if extracted.kind == "organization"
-    }
+        wanted[key] = {
+            "offsets": offsets,
+            "surface_forms": forms,
+            "salience": extracted.salience,
+            "role": (extracted.role or "")[:300],
+            "affiliation_id": None,
+            "pipeline_version": article.pipeline_version,
+        }
     for extracted, record in zip(result.entities, records, strict=True):
-        mention = mentions[(extracted.kind, record.id)]
-        if extracted.affiliation and not mention.verified and mention.affiliation_id is None:
-            mention.affiliation = organizations_by_name.get(normalize_name(extracted.affiliation))
-    new_mentions = [mention for mention in mentions.values() if mention.pk is None]
-    changed = [mention for mention in mentions.values() if mention.pk is not None and not mention.verified]
-    Mention.objects.bulk_create(new_mentions)
-    if changed:
-        Mention.objects.bulk_update(changed, ["offsets", "surface_forms", "salience", "role", "affiliation"])
+        mention = wanted.get((extracted.kind, record.id))
+        if mention is not None and extracted.affiliation and mention["affiliation_id"] is None:
+            affiliation = organizations_by_name.get(normalize_name(extracted.affiliation))
+            mention["affiliation_id"] = affiliation.id if affiliation is not None else None
 
-    kept = list(article.quotes.all())
-    quotes = []
+    new, changed = [], []
+    for (kind, entity_id), values in wanted.items():
+        row = stored.pop((kind, entity_id), None)
+        if row is None:
+            new.append(Mention(article_id=article.id, kind=kind, **{f"{kind}_id": entity_id}, **values))
+        elif any(row[name] != values[name] for name in _MENTION_COLUMNS):
+            changed.append(Mention(id=row["id"], **values))
+    if stored:  # machine mentions of entities the text no longer yields
+        _rows_delete(Mention, [row["id"] for row in stored.values()])
+    if changed:
+        Mention.objects.bulk_update(changed, list(_MENTION_COLUMNS))
+    if new:
+        Mention.objects.bulk_create(new)
+
+
+def _quotes_store(*, article: Article, result: EnrichmentResult, records: list) -> None:
+    decided: list[tuple[int, int]] = []  # spans an editor verified or rejected
+    stored: dict[tuple, list[int]] = {}
+    for row in Quote.objects.filter(article_id=article.id).values("id", "verified", "rejected", *_QUOTE_COLUMNS):
+        if row["verified"] or row["rejected"]:
+            decided.append((row["start"], row["end"]))
+        else:
+            stored.setdefault(tuple(row[name] for name in _QUOTE_COLUMNS), []).append(row["id"])
+    new = []
     for extracted in result.quotes:
-        if any(_overlaps(extracted.start, extracted.end, quote.start, quote.end) for quote in kept):
+        if any(_overlaps(extracted.start, extracted.end, start, end) for start, end in decided):
             continue  # an editor has decided about this span already
         speaker = records[extracted.speaker] if extracted.speaker is not None else None
-        quotes.append(
-            Quote(
-                article=article,
-                text=extracted.text,
-                kind=extracted.kind,
-                speaker_person=speaker if isinstance(speaker, Person) else None,
-                speaker_organization=speaker if isinstance(speaker, Organization) else None,
-                speaker_text=(extracted.speaker_text or "")[:300],
-                cue=(extracted.cue or "")[:100],
-                start=extracted.start,
-                end=extracted.end,
-                confidence=extracted.confidence,
-                pipeline_version=article.pipeline_version,
-            )
-        )
-    Quote.objects.bulk_create(quotes)
+        values = {
+            "text": extracted.text,
+            "kind": extracted.kind,
+            "speaker_person_id": speaker.id if isinstance(speaker, Person) else None,
+            "speaker_organization_id": speaker.id if isinstance(speaker, Organization) else None,
+            "speaker_text": (extracted.speaker_text or "")[:300],
+            "cue": (extracted.cue or "")[:100],
+            "start": extracted.start,
+            "end": extracted.end,
+            "confidence": extracted.confidence,
+            "pipeline_version": article.pipeline_version,
+        }
+        same = stored.get(tuple(values[name] for name in _QUOTE_COLUMNS))
+        if same:
+            same.pop()  # stored exactly so already
+            continue
+        new.append(Quote(article_id=article.id, **values))
+    gone = [quote_id for ids in stored.values() for quote_id in ids]
+    if gone:
+        _rows_delete(Quote, gone)
+    if new:
+        Quote.objects.bulk_create(new)
+
+
+def _rows_delete(model, ids: list[int]) -> None:
+    """DELETE by primary key, without the collector's SELECT and per-row signals: nothing cascades from mentions or
+    quotes, and the caller reports the content change itself."""
+    model.objects.filter(id__in=ids)._raw_delete(model.objects.db)
 
 
 def _overlaps(start_a: int, end_a: int, start_b: int, end_b: int) -> bool:
@@ -314,53 +410,90 @@ def entities_resolve(*, extracted: list[ExtractedEntity]) -> list[Person | Organ
 
     A full name matches the same name, else an alias (the oldest record wins), else a record known so far only by
     one of its short forms, which then takes the full name. A single-word name (a surname, an acronym) matches only
-    when exactly one record carries it, so "Miller" never lands on one of two different Millers. A handful of
-    queries per entity type, whatever the number of entities or stored records.
+    when exactly one record carries it, so "Miller" never lands on one of two different Millers. One lock statement
+    and one lookup for all types, then at most one insert of records and one of aliases per type, whatever the
+    number of entities or stored records.
     """
+    forms = [
+        [form for form in dict.fromkeys([entity.name, *entity.aliases]) if normalize_name(form)] for entity in extracted
+    ]
+    keys_by_kind: dict[str, list[str]] = {}
+    for entity, group in zip(extracted, forms, strict=True):
+        keys_by_kind.setdefault(entity.kind, []).extend(normalize_name(form) for form in group)
+    keys_by_kind = {kind: sorted(set(keys)) for kind, keys in keys_by_kind.items() if keys}
     records: list = [None] * len(extracted)
-    with transaction.atomic():
+    # Inside the caller's transaction no savepoint is needed: a failure here fails the whole write anyway.
+    with transaction.atomic(savepoint=False):
+        _lock_names(keys_by_kind)
+        found = _records_lookup(keys_by_kind)
         for kind in ENTITY_MODELS:
             indexes = [i for i, entity in enumerate(extracted) if entity.kind == kind]
             if indexes:
-                resolved = _resolve_kind(kind, [extracted[i] for i in indexes])
+                by_name, holders = found.get(kind, ({}, {}))
+                resolved = _resolve_kind(
+                    kind, [extracted[i] for i in indexes], [forms[i] for i in indexes], by_name, holders
+                )
                 for i, record in zip(indexes, resolved, strict=True):
                     records[i] = record
     return records
 
 
-def _resolve_kind(kind: str, entities: list[ExtractedEntity]) -> list:
-    model, alias_model, fk = ENTITY_MODELS[kind]
-    forms = [
-        [form for form in dict.fromkeys([entity.name, *entity.aliases]) if normalize_name(form)] for entity in entities
-    ]
-    all_keys = sorted({normalize_name(form) for group in forms for form in group})
-    _lock_names(kind, all_keys)
-    by_name: dict[str, list] = {}
-    for record in model.objects.filter(normalized_name__in=all_keys).order_by():
-        by_name.setdefault(record.normalized_name, []).append(record)
-    holders: dict[str, set[int]] = {}
-    for key, holder_id in alias_model.objects.filter(normalized_name__in=all_keys).values_list(
-        "normalized_name", f"{fk}_id"
-    ):
-        holders.setdefault(key, set()).add(holder_id)
-    wanted_ids = {holder_id for ids in holders.values() for holder_id in ids} - {
-        record.id for group in by_name.values() for record in group
-    }
-    by_id = {record.id: record for group in by_name.values() for record in group}
-    by_id |= {record.id: record for record in model.objects.filter(id__in=wanted_ids)}
+def _records_lookup(keys_by_kind: dict[str, list[str]]) -> dict[str, tuple[dict, dict]]:
+    """For each type, the records whose own name is one of its keys and, per key, the records holding it as an
+    alias: one UNION ALL query over every type's record and alias tables."""
+    qn = connection.ops.quote_name
+    parts, params = [], []
+    for kind, keys in keys_by_kind.items():
+        model, alias_model, fk = ENTITY_MODELS[kind]
+        table, alias_table = qn(model._meta.db_table), qn(alias_model._meta.db_table)
+        marks = ", ".join(["%s"] * len(keys))
+        parts.append(
+            f"SELECT %s, r.normalized_name, r.id, r.name, r.normalized_name, r.verified "
+            f"FROM {table} r WHERE r.normalized_name IN ({marks})"
+        )
+        parts.append(
+            f"SELECT %s, a.normalized_name, r.id, r.name, r.normalized_name, r.verified "
+            f"FROM {alias_table} a JOIN {table} r ON r.id = a.{qn(fk + '_id')} WHERE a.normalized_name IN ({marks})"
+        )
+        params += [f"{kind}:name", *keys, f"{kind}:alias", *keys]
+    found: dict[str, tuple[dict, dict]] = {}
+    if not parts:
+        return found
+    instances: dict[tuple[str, int], Any] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        rows = cursor.fetchall()
+    for tag, key, record_id, name, normalized, verified in rows:
+        kind, via = tag.split(":")
+        record = instances.get((kind, record_id))
+        if record is None:
+            values = {"id": record_id, "name": name, "normalized_name": normalized, "verified": bool(verified)}
+            record = _partial(ENTITY_MODELS[kind][0], values)
+            instances[(kind, record_id)] = record
+        by_name, holders = found.setdefault(kind, ({}, {}))
+        if via == "name":
+            by_name.setdefault(key, []).append(record)
+        else:
+            holders.setdefault(key, {})[record_id] = record
+    return found
 
+
+def _resolve_kind(
+    kind: str, entities: list[ExtractedEntity], forms: list[list[str]], by_name: dict[str, list], holders: dict
+) -> list:
+    model, alias_model, fk = ENTITY_MODELS[kind]
     resolved: list = []
     created: dict[str, object] = {}  # new records of this article, so a repeated name is not created twice
     for entity, group in zip(entities, forms, strict=True):
         name_key = normalize_name(entity.name)
         record = created.get(name_key)
         if record is None and len(name_key.split()) == 1:
-            ids = {r.id for r in by_name.get(name_key, [])} | holders.get(name_key, set())
-            record = by_id[ids.pop()] if len(ids) == 1 else None
+            carriers = {r.id: r for r in by_name.get(name_key, [])} | holders.get(name_key, {})
+            record = next(iter(carriers.values())) if len(carriers) == 1 else None
         elif record is None:
             record = min(by_name.get(name_key, []), key=lambda r: r.id, default=None)
             if record is None and holders.get(name_key):
-                record = by_id[min(holders[name_key])]
+                record = holders[name_key][min(holders[name_key])]
             if record is None:
                 short_keys = {normalize_name(form) for form in group} - {name_key}
                 candidates = [r for key in short_keys if len(key.split()) == 1 for r in by_name.get(key, [])]
@@ -369,6 +502,7 @@ def _resolve_kind(kind: str, entities: list[ExtractedEntity]) -> list:
                     alias_model.objects.get_or_create(
                         **{fk: record, "normalized_name": record.normalized_name}, defaults={"name": record.name}
                     )
+                    holders.setdefault(record.normalized_name, {})[record.id] = record
                     record.name = entity.name
                     record.save(update_fields=["name", "normalized_name"])
         if record is None:
@@ -377,12 +511,13 @@ def _resolve_kind(kind: str, entities: list[ExtractedEntity]) -> list:
         resolved.append(record)
 
     new_records = list({id(r): r for r in created.values()}.values())
-    model.objects.bulk_create(new_records)
+    if new_records:
+        model.objects.bulk_create(new_records)
+    # The aliases a record already has among this article's keys came with the lookup; the rest are added.
     known: dict[int, set[str]] = {}
-    for record_id, key in alias_model.objects.filter(**{f"{fk}_id__in": [r.id for r in resolved]}).values_list(
-        f"{fk}_id", "normalized_name"
-    ):
-        known.setdefault(record_id, set()).add(key)
+    for key, carriers in holders.items():
+        for record_id in carriers:
+            known.setdefault(record_id, set()).add(key)
     new_aliases = []
     for record, group in zip(resolved, forms, strict=True):
         seen = known.setdefault(record.id, set()) | {record.normalized_name}
@@ -392,17 +527,21 @@ def _resolve_kind(kind: str, entities: list[ExtractedEntity]) -> list:
                 new_aliases.append(alias_model(**{fk: record, "name": form, "normalized_name": key}))
                 seen.add(key)
         known[record.id] = seen
-    alias_model.objects.bulk_create(new_aliases, ignore_conflicts=True)
+    if new_aliases:
+        alias_model.objects.bulk_create(new_aliases, ignore_conflicts=True)
     return resolved
 
 
-def _lock_names(kind: str, keys: list[str]) -> None:
+def _lock_names(keys_by_kind: dict[str, list[str]]) -> None:
     """Serialise concurrent creation of the same entity across workers (PostgreSQL advisory locks)."""
     if connection.vendor != "postgresql":
         return  # SQLite serialises writers itself
-    if not keys:
+    # One statement, one order for every type: no deadlocks.
+    lock_ids = sorted(
+        {zlib.crc32(f"{kind}:{key}".encode()) - 2**31 for kind, keys in keys_by_kind.items() for key in keys}
+    )
+    if not lock_ids:
         return
-    lock_ids = sorted({zlib.crc32(f"{kind}:{key}".encode()) - 2**31 for key in keys})  # one order: no deadlocks
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(id) FROM unnest(%s::bigint[]) AS id ORDER BY id", [lock_ids])
 
@@ -455,7 +594,11 @@ def entity_merge(*, keep: Person | Organization | Place, others: list, user=None
 
 def article_event_emit(*, article: Article, event_type: str) -> list[WebhookEvent]:
     """Tell subscribers about an article (enriched, or its content changed); call inside the storing transaction."""
-    return webhook_event_emit(
+    subscribers = _subscribers_for(event_type)
+    if not subscribers:
+        return []
+    return _events_record(
+        subscribers=subscribers,
         event_type=event_type,
         data={
             "id": article.id,
@@ -476,7 +619,14 @@ def article_event_emit(*, article: Article, event_type: str) -> list[WebhookEven
 def webhook_event_emit(*, event_type: str, data: dict[str, Any]) -> list[WebhookEvent]:
     """Record an event for each active subscriber that chose its type; each is sent by its own task once the
     surrounding transaction commits, so nothing is sent about a change that was rolled back."""
-    subscribers = [s for s in Subscriber.objects.filter(is_active=True) if event_type in (s.event_types or [])]
+    return _events_record(subscribers=_subscribers_for(event_type), event_type=event_type, data=data)
+
+
+def _subscribers_for(event_type: str) -> list[Subscriber]:
+    return [s for s in Subscriber.objects.filter(is_active=True) if event_type in (s.event_types or [])]
+
+
+def _events_record(*, subscribers: list[Subscriber], event_type: str, data: dict[str, Any]) -> list[WebhookEvent]:
     if not subscribers:
         return []
     payload = {"type": event_type, "timestamp": timezone.now().isoformat(), "data": data}
