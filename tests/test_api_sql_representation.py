@@ -18,7 +18,7 @@ from tests.factories import (
 
 pytestmark = [
     pytest.mark.django_db,
-    pytest.mark.skipif("connection.vendor != 'postgresql'", reason="the SQL representation is PostgreSQL's"),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the SQL representation is PostgreSQL's"),
 ]
 
 

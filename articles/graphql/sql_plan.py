@@ -364,7 +364,8 @@ class Planner:
             raise Unsupported(f"{connection_type.name}.{name}")
 
         body = self.json_object(self.sub_fields(connection_type, nodes), connection_field)
-        return f"(SELECT {body} FROM ({rows}) {c})"
+        # GROUP BY (): one row however many the page has, even when the selection holds no aggregate
+        return f"(SELECT {body} FROM ({rows}) {c} GROUP BY ())"
 
     @staticmethod
     def unsupported(what: str) -> str:
