@@ -115,3 +115,61 @@ def test_the_body_a_spokesperson_speaks_for_and_a_regional_branch_stay_organisat
     )
     names = {e.name for e in english.entities if e.kind == "organization"}
     assert "NHS Scotland" in names
+
+
+def _kinds(result):
+    return {e.name: e.kind for e in result.entities}
+
+
+def test_companies_named_beside_their_kind_and_unions_after_a_plural_kind_are_organisations():
+    # given invented company names the model reads as people, a plural kind noun and a Galician government
+    body = (
+        "La CNMV abrió un expediente a Navalia Renovables, la compañía eólica con sede en A Coruña. "
+        "Navalia cayó un 4 por ciento.\n\n"
+        "La AGP demandó a la empresa belga que ejecuta las obras, Jan De Nul.\n\n"
+        "Los sindicatos CCOO y UGT, mayoritarios en la plantilla de la fábrica de Arteixo, reclamaron garantías a "
+        "la Xunta de Galicia. Según el secretario general de CCOO en Galicia, Xurxo Méndez, la dirección no ha "
+        "dado garantías."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then each is an organisation, and the company's short name is the same entity
+    kinds = _kinds(result)
+    for name in ("Navalia Renovables", "Jan De Nul", "CCOO", "UGT", "Xunta de Galicia"):
+        assert kinds.get(name) == "organization", (name, kinds)
+    assert "Navalia" not in kinds
+
+
+def test_wire_credits_datelines_and_acronym_aliases():
+    # given a Reuters story with "Nov 26" in its dateline, an acronym introduced as "known by its ... acronym",
+    # a country the model calls a person, a language, a trade pact and closing credits
+    body = (
+        "DAR ES SALAAM, Nov 26 (Reuters) - The Dock Workers Union of Tanzania, known by its Swahili acronym "
+        "DOWUTA, said the strike would go on. Cargo goes on to Zambia, Malawi and Congo. DOWUTA also opposes "
+        "the USMCA-style rules.\n\n"
+        "(Reporting by Amani Lyimo; Editing by Tom Hallworth)"
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the union is one organisation, the countries are places, the journalists people, the rest nothing
+    kinds = _kinds(result)
+    assert kinds["Dock Workers Union of Tanzania"] == "organization" and "DOWUTA" not in kinds
+    assert kinds["Reuters"] == "organization"
+    assert kinds["Malawi"] == kinds["Zambia"] == "place"
+    assert kinds["Amani Lyimo"] == kinds["Tom Hallworth"] == "person"
+    assert "Swahili" not in kinds
+
+
+def test_brazilian_dateline_state_courts_with_ordinals_and_facilities_named_after_people():
+    body = (
+        "SÃO JOSÉ DOS CAMPOS (SP) — O Ministério Público do Trabalho pediu uma audiência no Tribunal Regional do "
+        "Trabalho da 15ª Região, em Campinas. A audiência no TRT está marcada para quinta-feira. A empresa "
+        "anunciou a ampliação da Refinaria Henrique Lage, que fornece o cargueiro KC-390."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    kinds = _kinds(result)
+    by_name = _by_name(result)
+    assert {name.lower(): kind for name, kind in kinds.items()}["são josé dos campos"] == "place"
+    assert kinds["Tribunal Regional do Trabalho da 15ª Região"] == "organization"
+    assert "TRT" in {m.text for m in by_name["Tribunal Regional do Trabalho da 15ª Região"].mentions}
+    assert "Henrique Lage" not in kinds and "KC-390" not in kinds

@@ -27,3 +27,17 @@ def test_html_becomes_paragraphs():
     body = "<p>Hola <b>mundo</b>.</p><script>var x;</script><p>Adiós&nbsp;amigos.</p>"
     assert looks_like_html(body)
     assert prepare_text(body=body).clean_text == "Hola mundo.\n\nAdiós amigos."
+
+
+def test_wire_credits_are_set_aside_and_datelines_read_month_day_states_and_newsroom_tags():
+    from articles.enrichment.text import find_dateline
+
+    prepared = prepare_text(body="The port reopened.\n\n(Reporting by Amani Lyimo; Editing by Tom Hallworth)")
+    assert prepared.clean_text == "The port reopened."
+    assert [line.kind for line in prepared.boilerplate] == ["credit"]
+    nairobi = "NAIROBI, May 14 (Reuters) - Kenya"
+    assert nairobi[slice(*find_dateline(nairobi).agency)] == "Reuters"
+    state = find_dateline("SÃO JOSÉ DOS CAMPOS (SP) — Os trabalhadores")
+    assert state.agency is None and state.region is not None
+    tagged = find_dateline("PUNTA LARA (Corresponsal).- A las cinco")
+    assert tagged.region is None and tagged.agency is None

@@ -29,7 +29,7 @@ from .lexicon import (
     PORTFOLIOS,
 )
 from .normalize import normalize_name
-from .text import BoilerplateLine, Dateline
+from .text import WIRE_CREDIT, BoilerplateLine, Dateline
 from .types import EntityKind, ExtractedEntity
 from .types import Span as TextSpan
 
@@ -134,6 +134,12 @@ _MEMBER_ROLES = frozenset(
 _LISTING_HEADS = frozenset(
     {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
 )
+# "Finance Minister X", "Health Secretary X": a portfolio that is part of a person's title, not a body.
+_TITLE_PORTFOLIOS = frozenset({"finance", "environment", "trade", "treasury", "culture", "home", "foreign"})
+_TITLE_NOUNS = frozenset({"minister", "secretary"})
+_ORDINAL = re.compile(r"\d{1,3}(?:ª|º|°|st|nd|rd|th)")
+# Product and model codes ("KC-390", "A-320"): never a body, place or person.
+_MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{3,}[A-Z]?")
 _EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
 _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 _LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
@@ -259,6 +265,11 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True
     if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]):
         return True
+    if _MODEL_CODE.fullmatch(text):
+        return True
+    nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
+    if len(run) == 1 and key in _TITLE_PORTFOLIOS | PORTFOLIOS and nxt is not None and nxt.lower_ in _TITLE_NOUNS:
+        return True  # "Finance Minister X": the portfolio of a person's title
     if len(run) == 1:
         token = run[0]
         if key in _ADMIN_NOUNS and text not in PLACES:
@@ -344,6 +355,26 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))  # "o ex-prefeito de Araçuaí", "la alcaldesa de Utebo": the office's seat
     elif len(words) == 2 and words[0] not in GIVEN_NAMES and words[1] not in GIVEN_NAMES and not org_word:
         votes.append(("organization", 0.5))  # "Kilimo Maziwa": two words, neither a first name
+    if (
+        prev is not None
+        and prev.text == ","
+        and words[0] not in GIVEN_NAMES
+        and _org_kind_before(doc, prev.i)
+        and not _role_before(doc, prev.i)
+    ):
+        votes.append(("organization", 5.0))  # "la empresa belga que ejecuta las obras, Jan De Nul"
+    nxt = run[-1].i + 1
+    if (
+        nxt + 1 < len(doc)
+        and doc[nxt].text == ","
+        and doc[nxt + 1].pos_ == "DET"
+        and nxt + 2 < len(doc)
+        and (doc[nxt + 2].lower_ in ORG_TYPE_NOUNS or doc[nxt + 2].lemma_.lower() in ORG_TYPE_NOUNS)
+        and doc[nxt + 2].dep_ == "appos"
+        and doc[nxt + 2].head.i in range(first.i, nxt)
+        and words[0] not in GIVEN_NAMES
+    ):
+        votes.append(("organization", 5.0))  # "Navalia Renovables, la compañía eólica ...": described as a company
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
         # "o vereador das Obras, Simão Farinha": read from the surface, since a model may not parse this language.
         votes.append(("person", 5.0))
@@ -389,6 +420,16 @@ def _role_before(doc: Doc, comma: int) -> bool:
     return any(t.lower_ in PERSON_ROLE_NOUNS and t.text.islower() for t in doc[max(0, comma - 6) : comma])
 
 
+def _org_kind_before(doc: Doc, comma: int) -> bool:
+    """ "la empresa belga que ejecuta las obras, X": a kind of company opens the phrase the name stands beside."""
+    for token in reversed(doc[max(0, comma - 8) : comma]):
+        if token.text in (",", ";", "(", ")", "'s", "’s") or token.pos_ == "ADP":
+            return False  # "the company's new plant in Reno, Nevada": the name completes a place phrase
+        if (token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS) and token.text.islower():
+            return token.i > 0 and doc[token.i - 1].pos_ == "DET"
+    return False
+
+
 def _introduced_as_organisation(first: Token) -> bool:
     """ "la cooperativa agroalimentaria Olmedal", "la asociación de consumidores Facua", "the shipbuilder X"."""
     doc = first.doc
@@ -397,7 +438,12 @@ def _introduced_as_organisation(first: Token) -> bool:
         if i < 0:
             return False
         token = doc[i]
-        if token.lower_ in ORG_TYPE_NOUNS and token.pos_ in ("NOUN", "ADJ", "PROPN", "X"):
+        if (token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS) and token.pos_ in (
+            "NOUN",
+            "ADJ",
+            "PROPN",
+            "X",
+        ):
             # Before the role check: "operadora", "distribuidora" end like role nouns but name a kind of company.
             return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
         if token.lower_ in PERSON_ROLE_NOUNS or _role_suffix(token):
@@ -551,6 +597,8 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
             extension.append(token)
             run = run + extension
             extension = []
+        elif extension and _ORDINAL.fullmatch(token.text):
+            extension.append(token)  # "Tribunal Regional do Trabalho da 15ª Região"
         else:
             break
         i += 1
@@ -651,6 +699,13 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         body = re.sub(r"^\S+\s*:?\s*", "", text)
         for match in _BYLINE_NAMES.finditer(body):
             yield _Candidate(None, None, match.group(0), "person", 10.0)
+    elif line.kind == "credit" and WIRE_CREDIT.match(text):
+        # "(Reporting by X and Y; Editing by Z)": every name after by/de/por is a journalist.
+        for part in re.split(r"[;,]|\s(?:and|y|e)\s", text.strip("().")):
+            if (m := re.search(r"\b(?:by|de|por)\s+(" + _NAME_RE + ")", part)) or (
+                m := re.fullmatch(r"\s*(" + _NAME_RE + r")\s*", part)
+            ):
+                yield _Candidate(None, None, m.group(1), "person", 10.0)
     elif line.kind == "credit":
         if match := _CREDIT_NAME.match(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
@@ -741,6 +796,20 @@ def _initials(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()).lower()
 
 
+def _initials_before_ordinal(text: str) -> str | None:
+    """ "Tribunal Regional do Trabalho da 15ª Região" is the TRT: a court's numbered region is left out."""
+    match = _ORDINAL.search(text)
+    return _initials(text[: match.start()]) if match else None
+
+
+# "known by its Swahili acronym DOWUTA", "conocida por sus siglas como X", "conhecido pela sigla X"
+_ALIAS_CUE = re.compile(
+    r"(?:known\s+(?:by\s+(?:its|the)\s+(?:\w+\s+)?(?:acronym|initials)|as)|"
+    r"conocid[oa]s?\s+(?:por\s+sus\s+siglas(?:\s+en\s+\w+)?(?:\s+como)?|como)|"
+    r"conhecid[oa]s?\s+(?:pela\s+sigla|como))\s+([A-Z][A-Z0-9]{1,9})\b"
+)
+
+
 def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     """Short forms join the full name they abbreviate; acronyms join their expansions."""
     links = _UnionFind()
@@ -748,6 +817,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     paren_acronyms: dict[str, int] = {}
     for match in _PAREN_ACRONYM.finditer(clean_text):
         paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
+    aliases = {normalize_name(m.group(1)): m.start() for m in _ALIAS_CUE.finditer(clean_text)}
     for short in ordered:
         kind = short.kind
         options: list[_Form] = []
@@ -787,6 +857,15 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS
                 ):
                     options.append(long)
+            elif (
+                at == 0
+                and long_kind == "organization"
+                and len(short.tokens) == 1
+                and all(w in ORG_TAILS for w in long.tokens[1:])
+                and short.key not in COUNTRY_KEYS
+                and short.key not in _PLACE_KEYS
+            ):
+                options.append(long)  # "Navalia" is "Navalia Renovables", whatever the model thought it was
             elif long_kind == "organization" and kind == "organization" and at < 0:
                 shared = _distinctive(short.tokens) & _distinctive(long.tokens)
                 kinds_short = {w for w in short.tokens if w in ORG_HEADS or w in ORG_TAILS}
@@ -799,17 +878,25 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     options.append(long)
             if acronym and long_kind in ("organization", "place"):
                 expansions = _ACRONYM_KEYS.get(short.key, frozenset())
+                letters = short.key.replace(" ", "")
                 if (
                     long.key in expansions
-                    or _initials(long.display) == short.key.replace(" ", "")
+                    or _initials(long.display) == letters
+                    or _initials_before_ordinal(long.display) == letters
                     or (
                         short.key in paren_acronyms
+                        and not (long_kind == "place" and kind == "organization")  # "MEXICO CITY (AP)"
                         and any(0 <= paren_acronyms[short.key] - e <= 2 for _s, e, _t in long.spans)
                     )
+                    or (short.key in aliases and any(0 <= aliases[short.key] - e <= 60 for _s, e, _t in long.spans))
                 ):
                     options.append(long)
         if not options:
             continue
+        if acronym:
+            # An acronym spelling a name's initials ("SP", São Paulo) beats a name it merely follows in parentheses.
+            spelled = [o for o in options if _initials(o.display) == short.key.replace(" ", "")]
+            options = spelled or options
         before = [o for o in options if o.first <= short.first]
         target = max(before, key=lambda o: o.first) if before else min(options, key=lambda o: o.first)
         if target.kind == "person" and kind != "person":
@@ -1022,9 +1109,13 @@ def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
             continue
         if any(len(t.split()) != len(words) for _s, _e, t in form.spans):
             return None
+        if cut == 1 and words[0] in ORG_HEADS and form.votes["organization"] >= form.votes["person"]:
+            return None  # "Refinaria Henrique Lage", "Fundación Juan March": named after a person, not glued to one
         if words[0] in ORG_HEADS or (cut == 1 and (words[0] in org_keys or form.kind == "organization")):
             return cut
-        if cut == 1 and (form.kind == "person" or all(t.split()[0].isupper() for _s, _e, t in form.spans)):
+        if cut == 1 and (
+            form.kind == "person" or (form.kind != "place" and all(t.split()[0].isupper() for _s, _e, t in form.spans))
+        ):  # an upper-case dateline ("SÃO JOSÉ DOS CAMPOS") is a place, not a party glued to a name
             return cut  # a party glued in front: "PAN Inês Cardoso Lima", "Livre Joana Saraiva"
         return None
     return None

@@ -61,6 +61,12 @@ _CREDIT = re.compile(
     r"ilustración|illustration|vídeo|video|gráfico|infografía)\b",
     re.I,
 )
+# "(Reporting by X; Editing by Y)", "(Información de X; editado por Y)": a wire story's closing credits.
+WIRE_CREDIT = re.compile(
+    r"^\((?:additional\s+)?(?:reporting|writing|editing|información|informacion|reportagem|redacción|edición|"
+    r"edição|texto)\s+(?:by|de|por)\s[^()]*\)\.?$",
+    re.IGNORECASE,
+)
 _AGENCY_CREDIT = re.compile(rf"\b[A-Z]{{2,}}\s*/\s*{_NAME}\s*\)?\.?\s*$")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|copyright\b)|todos los derechos reservados|all rights reserved|prohibida su reproducción|"
@@ -155,7 +161,7 @@ def classify_boilerplate(line: str) -> str | None:
         return "byline"
     if _CREDIT.match(line) and (words <= 40):
         return "credit"
-    if words <= 40 and _AGENCY_CREDIT.search(line):
+    if words <= 40 and (_AGENCY_CREDIT.search(line) or WIRE_CREDIT.match(line)):
         return "credit"
     if words <= 12 and _SHARE.match(line):
         return "share"
@@ -218,6 +224,7 @@ _DATELINE = re.compile(
     rf"(?:\s*\((?P<region>{_DL_PLACE})\))?"
     rf"(?:,\s*(?P<region2>{_DL_PLACE}))?"
     r"(?:,?\s*\d{1,2}\s+(?:de\s+)?[A-Za-zÀ-ÿ]{3,10}\.?(?:\s+(?:de\s+)?\d{4})?)?"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # "NAIROBI, May 14 (Reuters) -"
     rf"\s*(?:\((?P<agency>{_CAP}[\w .&-]{{1,24}})\))?"
     r"\s*\.?\s*(?:[-–—]+|:)(?:\s+|$)"
 )
@@ -231,6 +238,16 @@ class Dateline:
     place: tuple[int, int]
     region: tuple[int, int] | None
     agency: tuple[int, int] | None
+
+
+# Brazilian states, which datelines put in parentheses like an agency; "AP" (Amapá) is left to the agency.
+_BRAZILIAN_STATES = frozenset(
+    {"AC", "AL", "AM", "BA", "CE", "DF", "ES", "GO", "MA", "MG", "MS", "MT", "PA", "PB", "PE", "PI", "PR", "RJ"}
+    | {"RN", "RO", "RR", "RS", "SC", "SE", "SP", "TO"}
+)
+_NEWSROOM_TAGS = frozenset(
+    {"corresponsal", "enviado especial", "enviada especial", "especial", "redacción", "correspondent", "correspondente"}
+)
 
 
 def find_dateline(paragraph: str) -> Dateline | None:
@@ -250,7 +267,14 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return None
     agency = match.span("agency") if match.group("agency") else None
     region_group = next((g for g in ("region", "region2") if match.group(g)), None)
-    if agency is None and region_group == "region" and _is_agency(match.group("region")):
+    if region_group and match.group(region_group).lower() in _NEWSROOM_TAGS:
+        region_group = None  # "PUNTA LARA (Corresponsal).-": who filed it, not where
+    if (
+        agency is None
+        and region_group == "region"
+        and _is_agency(match.group("region"))
+        and match.group("region") not in _BRAZILIAN_STATES  # "SÃO JOSÉ DOS CAMPOS (SP) —": a state
+    ):
         # "WASHINGTON (Reuters) -": the parenthesis names the agency, not a region.
         agency, region_group = match.span("region"), ("region2" if match.group("region2") else None)
     return Dateline(
