@@ -165,3 +165,17 @@ def test_feminine_role_noun_after_a_man_spoke_returns_to_the_woman_in_the_story(
     speakers = {q.text: _speaker(result, q) for q in result.quotes}
     assert speakers["son un máximo"] == "Andrés Villalobos"
     assert speakers["todas las vías"] == "Marta Eiroa"
+
+
+def test_a_body_named_by_its_kind_is_the_one_whose_name_carries_that_word():
+    # given the central bank's statement before a more often named oil company appears
+    body = (
+        "MEXICO CITY (AP) — The Bank of Mexico left its rate unchanged on Thursday.\n\n"
+        '"The balance of risks remains tilted upward," the bank said in its statement.\n\n'
+        "Pemex struggles with its debts. Pemex will receive more support next year."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then "the bank" is the Bank of Mexico
+    [quote] = [q for q in result.quotes if q.kind != "indirect"]
+    assert _speaker(result, quote) == "Bank of Mexico"

@@ -345,6 +345,28 @@ class _Resolver:
         word's gender rules them out ("La ejecutiva" after a man spoke)."""
         return self.focus.agreeing(self.salient_person, _gender(token))
 
+    def _body_like(self, noun: Token) -> int | None:
+        """ "the bank", "el tribunal": the body in focus, unless only other bodies carry that noun in their name
+        ("the Bank of Mexico"): then the one of those named last before here, else first."""
+        word = normalize_name(noun.text)
+        lemma = normalize_name(noun.lemma_)
+        named = [
+            i
+            for i, e in enumerate(self.index.entities)
+            if e.kind == "organization" and {word, lemma} & set(normalize_name(e.name).split())
+        ]
+        if not named or self.salient_org in named:
+            return self.salient_org
+        base = next(b for (b, _e), d in zip(self.paragraphs, self.docs, strict=True) if d is noun.doc)
+        at = base + noun.idx
+        latest = [
+            (max((m.start for m in self.index.entities[i].mentions if m.start < at), default=-1), i) for i in named
+        ]
+        last_start, last = max(latest)
+        if last_start >= 0:
+            return last
+        return min(named, key=lambda i: min((m.start for m in self.index.entities[i].mentions), default=len(self.text)))
+
     def _update_salience(self, sent: Span, base: int) -> None:
         """The subject of a main clause or of a reporting verb becomes the one a later "she"/"afirmó" refers to."""
         for token in sent:
@@ -441,7 +463,7 @@ class _Resolver:
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
             if any(c.pos_ == "PROPN" and c.i < subj.i for c in subj.children):
                 return None, text, 0.3  # "The Unite union": a body named here that the index missed, not the last one
-            return self.salient_org, text, 0.7
+            return self._body_like(subj), text, 0.7
         if places and subj.pos_ == "PROPN":
             return places[0], text, 0.6
         return None, text, 0.3
