@@ -124,7 +124,7 @@ class Entity(models.Model):
 
     class Meta:
         abstract = True
-        ordering = ["name"]
+        ordering = ["name", "id"]  # the id breaks ties between namesakes, so pages never skip or repeat
 
     def __str__(self) -> str:
         return self.name
@@ -274,7 +274,7 @@ class Quote(models.Model):
     pipeline_version = models.CharField(max_length=32, blank=True)
 
     class Meta:
-        ordering = ["article_id", "start"]
+        ordering = ["article_id", "start", "id"]  # the id breaks ties, so pages by offset never skip or repeat
         constraints = [
             models.CheckConstraint(
                 condition=Q(speaker_person__isnull=True) | Q(speaker_organization__isnull=True),

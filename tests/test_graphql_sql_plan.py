@@ -135,6 +135,7 @@ def planned(query: str, variables: dict | None = None) -> bool:
         (FRAGMENTS, {"withTitle": True}),
         (FRAGMENTS, {"withTitle": False}),
         (ROOT_ENTITIES, None),
+        ("{ quotes(first: 50) { edges { node { text kind speaker { name } article { title } } } } }", None),
     ],
 )
 def test_the_plan_answers_as_the_resolvers_do(newsroom, query, variables):
@@ -195,10 +196,34 @@ def test_cursors_past_the_end_and_missing_records_answer_empty(newsroom):
     assert run(missing, {"id": to_global_id("Article", 10**9)})[0]["data"] == {"article": None}
 
 
+FILTERED = {
+    "articles by language and status": '{ articles(first: 3, language: "en", status: ENRICHED) { edges { node { id '
+    "title } } pageInfo { hasNextPage endCursor } } }",
+    "articles by person name": '{ articles(person: "ana ruiz", first: 2) { edges { cursor node { title } } } }',
+    "articles by date": '{ articles(publishedAfter: "2026-10-29T00:00:00+00:00") { edges { node { publishedAt } } } }',
+    "articles by search, by relevance": '{ articles(q: "Título", ordering: "relevance", first: 4, '
+    'after: "YXJyYXljb25uZWN0aW9uOjA=") { edges { cursor node { title } } } }',
+    "quotes by kind and speaker": '{ quotes(kind: DIRECT, speaker: "Bo Lind") { edges { node { text } } } }',
+    "people by name": '{ people(name: "ruiz") { edges { node { name aliases } } } }',
+    "nothing matches": '{ organizations(name: "nadie", verified: true) { edges { cursor } pageInfo { hasNextPage '
+    "startCursor } } }",
+}
+
+
+@pytest.mark.parametrize("name", FILTERED)
+def test_filtered_root_connections_page_like_the_resolvers(newsroom, name):
+    assert planned(FILTERED[name])
+
+    data, queries = run(FILTERED[name])
+
+    assert queries == 2  # the page of ids from the filterset, then the answer
+    assert data["data"]
+
+
 @pytest.mark.parametrize(
     "query, variables",
     [
-        ('{ articles(first: 2, language: "en") { edges { node { title } } } }', None),  # filters
+        ('{ people { edges { node { articles(first: 2, language: "en") { edges { cursor } } } } } }', None),
         ("{ articles(first: 2) { edges { node { mentions { salience } } } } }", None),  # not planned yet
         ("{ articles(last: 2) { edges { node { title } } } }", None),  # backwards paging
         ("query($id: ID!) { article(id: $id) { title } }", {"id": "not-a-global-id"}),

@@ -4,9 +4,10 @@ graphql-core resolves every field of every object in Python: a page of 20 articl
 the speakers' latest quotes is some 2,400 field resolutions and 600 model instances, and that, not the database,
 bounds the request rate. For queries whose every field this module knows, it plans one statement instead (nested
 `json_build_object` / `json_agg` subqueries, as PostGraphile and Hasura do), and PostgreSQL returns the `data`
-object ready to send. Anything it does not know (filters, search, mentions, co-mentions, related articles,
-introspection, `last`/`before`/`offset` paging) raises `Unsupported` while planning, before any SQL runs, and the
-request goes through graphql-core as before, so the two paths never mix within one answer.
+object ready to send; a filtered root connection first takes its page of ids from the resolvers' own filterset.
+Anything it does not know (mentions, roles, co-mentions, related articles, filters on nested connections,
+introspection, `last`/`before`/`offset` paging) raises `Unsupported` while planning, before the answer is read,
+and the request goes through graphql-core as before, so the two paths never mix within one answer.
 
 Parity with graphql-core is the contract: same keys in the same order (graphql-core's own field collection decides
 them, fragments and @skip/@include included), same orderings, same Relay cursors and page info, same scalar
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import Enum
 
 from django.conf import settings
 from django.db import connection
@@ -33,6 +35,7 @@ from graphql.execution.collect_fields import collect_fields, collect_sub_fields
 from graphql.execution.values import get_argument_values, get_variable_values
 from graphql_relay import cursor_to_offset, from_global_id
 
+from articles.api import filters
 from articles.json_sql import column, global_id, iso_datetime, table
 from articles.models import Article, Mention, Organization, Person, Place, Quote, Source
 
@@ -86,20 +89,47 @@ def cursor(offset_sql: str) -> str:
 
 @dataclass(frozen=True)
 class Connection:
-    """A Relay connection over rows of `model`: FROM/WHERE relative to the parent alias, and its ORDER BY."""
+    """A Relay connection over rows of `model`: FROM/WHERE relative to the parent alias, and its ORDER BY. A root
+    connection with filters has its page of ids chosen by the same filterset and queryset as the resolvers', so
+    filtering, search and ordering are theirs by construction."""
 
     model: type
     joins: str  # extra FROM items after the node table, e.g. a join through mentions
     where: str  # may refer to the parent alias as {parent} and to the node alias as {t}
     order: str  # ORDER BY over the node alias {t}
+    filterset: type | None = None
+    base: Callable | None = None  # the node type's get_queryset, as graphene-django filters it
 
 
 ARTICLE_ORDER = "{t}.published_at DESC, {t}.id DESC"  # Article.Meta.ordering, as PostgreSQL sorts it
-ENTITY_ORDER = "{t}.name ASC, {t}.id ASC"
+ENTITY_ORDER = "{t}.name ASC, {t}.id ASC"  # Entity.Meta.ordering
 MENTION_FIELD = {Person: "person_id", Organization: "organization_id", Place: "place_id"}
 QUOTE_SPEAKER_FIELD = {Person: "speaker_person_id", Organization: "speaker_organization_id"}
 ENTITY_MODELS = {"Person": Person, "Organization": Organization, "Place": Place}
 NODE_MODELS = {"Article": Article, "Quote": Quote, **ENTITY_MODELS}
+
+
+ROOT_CONNECTIONS = {
+    "articles": Connection(
+        Article, "", "TRUE", ARTICLE_ORDER, filterset=filters.ArticleFilter, base=lambda: Article.objects.all()
+    ),
+    "quotes": Connection(
+        Quote,
+        "",
+        "NOT {t}.rejected",
+        "{t}.article_id, {t}.start, {t}.id",  # Quote.Meta.ordering
+        filterset=filters.QuoteFilter,
+        base=lambda: Quote.objects.filter(rejected=False),
+    ),
+    **{
+        name: Connection(model, "", "TRUE", ENTITY_ORDER, filterset=filterset, base=model.objects.all)
+        for name, model, filterset in (
+            ("people", Person, filters.PersonFilter),
+            ("organizations", Organization, filters.OrganizationFilter),
+            ("places", Place, filters.PlaceFilter),
+        )
+    },
+}
 
 
 class Planner:
@@ -147,11 +177,8 @@ class Planner:
             elif type_name != expected:
                 raise Unsupported("an id of another type")
             return self.single_row(NODE_MODELS[type_name], type_name, nodes, f"{{t}}.id = {int(pk)}")
-        roots = {"articles": (Article, ARTICLE_ORDER), "people": (Person, ENTITY_ORDER)}
-        roots |= {"organizations": (Organization, ENTITY_ORDER), "places": (Place, ENTITY_ORDER)}
-        if name in roots:
-            model, order = roots[name]
-            return self.connection(query_type, nodes, None, Connection(model, "", "TRUE", order))
+        if name in ROOT_CONNECTIONS:
+            return self.connection(query_type, nodes, None, ROOT_CONNECTIONS[name])
         raise Unsupported(name)
 
     def decode_id(self, value: str) -> tuple[str, int]:
@@ -299,8 +326,11 @@ class Planner:
         """A Relay connection paged by `first` and `after`, with graphene-django's cursors and page info: offsets
         as cursors, hasNextPage when rows remain, hasPreviousPage false without `last`."""
         args = self.arguments(parent_type, nodes)
-        if set(args) - {"first", "after"}:
-            raise Unsupported("connection filters")
+        if {"last", "before", "offset"} & set(args):
+            raise Unsupported("paging backwards or by offset")
+        filters = {name: value for name, value in args.items() if name not in ("first", "after")}
+        if filters and relation.filterset is None:
+            raise Unsupported("filters on a nested connection")
         first = args.get("first")
         limit = settings.GRAPHENE["RELAY_CONNECTION_MAX_LIMIT"]
         if first is None:
@@ -320,11 +350,18 @@ class Planner:
         t, c = self.alias(), self.alias()
         where = relation.where.format(t=t, parent=parent)
         order = relation.order.format(t=t)
-        rows = (
-            f"SELECT {t}.*, row_number() OVER (ORDER BY {order}) AS _rn FROM {table(relation.model)} {t} "
-            f"{relation.joins.format(t=t)} WHERE {where} ORDER BY {order} "
-            f"OFFSET {int(offset)} LIMIT {int(first) + 1}"
-        )
+        if filters:
+            ids = ",".join(str(int(pk)) for pk in self.page_ids(relation, filters, offset, first + 1)) or "NULL"
+            rows = (
+                f"SELECT {t}.*, array_position(ARRAY[{ids}]::bigint[], {t}.id) + {int(offset)} AS _rn "
+                f"FROM {table(relation.model)} {t} WHERE {t}.id = ANY(ARRAY[{ids}]::bigint[])"
+            )
+        else:
+            rows = (
+                f"SELECT {t}.*, row_number() OVER (ORDER BY {order}) AS _rn FROM {table(relation.model)} {t} "
+                f"{relation.joins.format(t=t)} WHERE {where} ORDER BY {order} "
+                f"OFFSET {int(offset)} LIMIT {int(first) + 1}"
+            )
         last = offset + first  # the row number of the last edge on this page
 
         def edge_field(edge_nodes) -> str:
@@ -366,6 +403,16 @@ class Planner:
         body = self.json_object(self.sub_fields(connection_type, nodes), connection_field)
         # GROUP BY (): one row however many the page has, even when the selection holds no aggregate
         return f"(SELECT {body} FROM ({rows}) {c} GROUP BY ())"
+
+    @staticmethod
+    def page_ids(relation: Connection, filters: dict, offset: int, count: int) -> list[int]:
+        """The ids on the page, in order, from the resolvers' filterset (DjangoFilterConnectionField's way: enum
+        arguments by value; an invalid filter is the resolvers' to report)."""
+        data = {name: value.value if isinstance(value, Enum) else value for name, value in filters.items()}
+        filterset = relation.filterset(data=data, queryset=relation.base())
+        if not filterset.is_valid():
+            raise Unsupported("invalid filter")
+        return list(filterset.qs.values_list("id", flat=True)[offset : offset + count])
 
     @staticmethod
     def unsupported(what: str) -> str:
