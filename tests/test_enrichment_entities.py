@@ -173,3 +173,10 @@ def test_brazilian_dateline_state_courts_with_ordinals_and_facilities_named_afte
     assert kinds["Tribunal Regional do Trabalho da 15ª Região"] == "organization"
     assert "TRT" in {m.text for m in by_name["Tribunal Regional do Trabalho da 15ª Região"].mentions}
     assert "Henrique Lage" not in kinds and "KC-390" not in kinds
+
+
+def test_spanish_wire_credits_name_the_journalists_without_the_credit_words():
+    body = "Grupo Ortuella cerró la compra.\n\n(Información de Lucía Barandiarán; editado por Pablo Sanz)"
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds["Lucía Barandiarán"] == kinds["Pablo Sanz"] == "person"
+    assert not [name for name in kinds if name.startswith("Información")]

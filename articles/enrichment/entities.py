@@ -989,7 +989,8 @@ def extract_entities(
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
-        if line.kind == "credit":
+        if line.kind == "credit" and not WIRE_CREDIT.match(line.text):
+            # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
     for cand in candidates:
