@@ -18,14 +18,16 @@ ENTITY_MODELS = {"person": Person, "organization": Organization, "place": Place}
 
 
 def mention_list(kind: str) -> str:
-    """MentionSerializer for the article's mentions of one kind, most salient first."""
+    """MentionSerializer for the article's mentions of one kind, most salient first. Names come from scalar
+    subqueries (primary-key lookups): as joins, PostgreSQL hashed the whole organisation table once per article."""
     entity = table(ENTITY_MODELS[kind])
     return (
         "(SELECT coalesce(json_agg(json_build_object("
-        "'id', e.id, 'name', e.name, 'salience', m.salience, 'role', m.role, 'affiliation', af.name, "
+        f"'id', m.{kind}_id, 'name', (SELECT e.name FROM {entity} e WHERE e.id = m.{kind}_id), "
+        "'salience', m.salience, 'role', m.role, "
+        f"'affiliation', (SELECT af.name FROM {table(Organization)} af WHERE af.id = m.affiliation_id), "
         "'surface_forms', m.surface_forms, 'offsets', m.offsets, 'verified', m.verified"
         f") ORDER BY m.salience DESC, m.id), '[]'::json) FROM {table(Mention)} m "
-        f"JOIN {entity} e ON e.id = m.{kind}_id LEFT JOIN {table(Organization)} af ON af.id = m.affiliation_id "
         f"WHERE m.article_id = a.id AND m.kind = '{kind}')"
     )
 
