@@ -261,7 +261,10 @@ class Planner:
             kind = {"people": "person", "organizations": "organization", "places": "place"}[name]
             return (
                 f"(SELECT coalesce(json_agg({obj} ORDER BY {m}.salience DESC, {m}.id), '[]'::json) "
-                f"FROM {table(Mention)} {m} JOIN {table(model)} {e} ON {e}.id = {m}.{MENTION_FIELD[model]} "
+                # A lateral lookup by primary key: joined, PostgreSQL hashed the whole (small) entity table per
+                # article; OFFSET 0 keeps the subquery from being flattened back into that join.
+                f"FROM {table(Mention)} {m} CROSS JOIN LATERAL (SELECT * FROM {table(model)} "
+                f"WHERE id = {m}.{MENTION_FIELD[model]} OFFSET 0) {e} "
                 f"WHERE {m}.article_id = {t}.id AND {m}.kind = '{kind}')"
             )
         raise Unsupported(f"Article.{name}")
