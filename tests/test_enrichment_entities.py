@@ -180,3 +180,11 @@ def test_spanish_wire_credits_name_the_journalists_without_the_credit_words():
     kinds = _kinds(enrich_text(title="", body=body, language="es"))
     assert kinds["Lucía Barandiarán"] == kinds["Pablo Sanz"] == "person"
     assert not [name for name in kinds if name.startswith("Información")]
+
+
+def test_company_names_ending_in_s_keep_it_but_possessives_do_not():
+    body = "Moody's, which rates Pemex below investment grade, said the support was weak. Mexico's peso fell."
+    result = enrich_text(title="", body=body, language="en")
+    kinds = _kinds(result)
+    assert kinds["Moody's"] == "organization"
+    assert kinds["Mexico"] == "place"

@@ -479,6 +479,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
             if _is_junk(run, text, trained):
                 continue
+            if trained and kind == "organization" and _brand_possessive(run, span):
+                text, run = text + run[-1].doc[run[-1].i + 1].text, [*run, run[-1].doc[run[-1].i + 1]]
             key = normalize_name(text)
             weight = 3.0 if len(run) > 1 else 1.0
             start = None if offset is None else offset + run[0].idx
@@ -486,6 +488,16 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
             yield _Candidate(start, end, text, kind, weight)
             for vote_kind, vote in _rule_votes(run, key, trained):
                 yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _brand_possessive(run: list[Token], span: Span) -> bool:
+    """ "Moody's said", "McDonald's, which ...": an organisation whose name ends in 's, not a possessive before a
+    noun ("Tanzania's main port")."""
+    doc = run[-1].doc
+    i = run[-1].i + 1
+    if i >= len(doc) or doc[i].lower_ not in ("'s", "’s") or i >= span.end:
+        return False
+    return i + 1 >= len(doc) or doc[i + 1].pos_ not in ("NOUN", "ADJ", "PROPN", "NUM")
 
 
 def _is_name_word(token: Token) -> bool:
