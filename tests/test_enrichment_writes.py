@@ -232,3 +232,19 @@ def test_an_enrichment_bumps_the_content_version_once_for_its_start_and_once_for
     services.article_enrich(article_id=article.id)
 
     assert cache.get(VERSION_KEY) == start + 2
+
+
+def test_awkward_text_and_floats_round_trip_so_re_enrichment_sees_them_unchanged(pipeline):
+    article = ArticleFactory(status=Article.Status.QUEUED, body=TEXT)
+    odd = 'Dijo "no" \\ y\nluego “sí” 😀 — 100 %'
+    pipeline(result([entity("person", "Zoë O'Neill", "O'Neill", salience=0.1 + 0.2)], [quote(odd, 10)]))
+    services.article_enrich(article_id=article.id)
+    stored = Quote.objects.get(article=article)
+    mention = Mention.objects.get(article=article)
+    assert stored.text == odd and mention.surface_forms == ["Zoë O'Neill", "O'Neill"]
+    assert mention.salience == 0.1 + 0.2
+
+    services.article_enrich(article_id=article.id)
+
+    assert Quote.objects.get(article=article).id == stored.id
+    assert Mention.objects.get(article=article).id == mention.id
