@@ -138,6 +138,7 @@ class Planner:
         self.fragments = fragments
         self.variables = variables
         self.aliases = 0
+        self.known_ids: dict[str, int] = {}  # alias → the id a root field asked for
 
     # -- helpers
 
@@ -176,7 +177,7 @@ class Planner:
                     raise Unsupported("node of another type")
             elif type_name != expected:
                 raise Unsupported("an id of another type")
-            return self.single_row(NODE_MODELS[type_name], type_name, nodes, f"{{t}}.id = {int(pk)}")
+            return self.single_row(NODE_MODELS[type_name], type_name, nodes, f"{{t}}.id = {int(pk)}", known_id=pk)
         if name in ROOT_CONNECTIONS:
             return self.connection(query_type, nodes, None, ROOT_CONNECTIONS[name])
         raise Unsupported(name)
@@ -190,8 +191,12 @@ class Planner:
             raise Unsupported("malformed id")
         return type_name, int(raw)
 
-    def single_row(self, model, type_name: str, nodes, where: str, parent: str | None = None) -> str:
+    def single_row(
+        self, model, type_name: str, nodes, where: str, parent: str | None = None, known_id: int | None = None
+    ) -> str:
         t = self.alias()
+        if known_id is not None:
+            self.known_ids[t] = int(known_id)
         obj = self.object_of(type_name, t, self.sub_fields(self.object_type(type_name), nodes))
         condition = where.format(t=t, parent=parent)
         return f"(SELECT {obj} FROM {table(model)} {t} WHERE {condition})"
@@ -351,7 +356,10 @@ class Planner:
         connection_type = get_named_type(parent_type.fields[nodes[0].name.value].type)
         edge_type = get_named_type(connection_type.fields["edges"].type)
         t, c = self.alias(), self.alias()
-        where = relation.where.format(t=t, parent=parent)
+        # Below a record fetched by id, its connections filter on that id itself rather than on the outer row,
+        # so PostgreSQL plans them for that value (an index walk for a prolific speaker, not a scan and sort).
+        where = relation.where.replace("{parent}.id", str(self.known_ids.get(parent, "{parent}.id")))
+        where = where.format(t=t, parent=parent)
         order = relation.order.format(t=t)
         if filters:
             ids = ",".join(str(int(pk)) for pk in self.page_ids(relation, filters, offset, first + 1)) or "NULL"
