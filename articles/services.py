@@ -16,7 +16,7 @@ import nh3
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Value
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from graphql_relay import to_global_id
@@ -196,45 +196,112 @@ def article_enrich(*, article_id: int) -> Article:
 
     The returned article has the columns the enrichment read or wrote loaded; any other loads on access.
     """
-    _status_set(article_id, Article.Status.ENRICHING, attempts=F("attempts") + 1)
-    article = _partial(Article, Article.objects.values(*_ENRICH_READS).get(id=article_id))
+    article = article_enrichment_start(article_id=article_id)
     result = enrich_text(
         title=article.title,
         body=article.body,
         language=article.language_hint or None,
         models=settings.ENRICHMENT_MODELS,
     )
+    return article_enrichment_store(article=article, result=result)
+
+
+def article_enrichment_start(*, article_id: int) -> Article:
+    """Mark the article ENRICHING (the sweeper's clock starts) and read what the pipeline needs."""
+    if connection.vendor != "postgresql":
+        _status_set(article_id, Article.Status.ENRICHING, attempts=F("attempts") + 1)
+        return _partial(Article, Article.objects.values(*_ENRICH_READS).get(id=article_id))
+    content_changed()
+    with connection.cursor() as cursor:  # the status update and the read in one round trip
+        cursor.execute(
+            "UPDATE articles_article SET status = %s, status_changed_at = %s, attempts = attempts + 1 WHERE id = %s "
+            f"RETURNING {', '.join(_ENRICH_READS)}",
+            [Article.Status.ENRICHING, timezone.now(), article_id],
+        )
+        row = cursor.fetchone()
+    if row is None:
+        raise Article.DoesNotExist(f"no article {article_id}")
+    return _partial(Article, dict(zip(_ENRICH_READS, row, strict=True)))
+
+
+def article_enrichment_store(*, article: Article, result: EnrichmentResult) -> Article:
+    """Store a pipeline result for an article read by article_enrichment_start, in one transaction; nothing is
+    stored when the article's content changed since (the enrichment that change scheduled will store its own)."""
+    article_id = article.id
     with transaction.atomic():
         locked_hash = Article.objects.select_for_update().values_list("content_hash", flat=True).get(id=article_id)
         if locked_hash != article.content_hash:
-            # Changed meanwhile: the enrichment scheduled by that change will store its results.
             return Article.objects.get(id=article_id)
-        enrichment_apply(article=article, result=result)
+        stored = _stored_annotations(article_id)  # read after the lock: a concurrent run's rows are seen
+        enrichment_apply(article=article, result=result, stored=stored)
         now = timezone.now()
         article.status = Article.Status.ENRICHED
         article.status_changed_at = article.enriched_at = article.updated_at = now
         article.error = ""
-        written = {
-            name: getattr(article, name)
-            for name in (
-                "language",
-                "clean_text",
-                "keywords",
-                "pipeline_version",
-                "status",
-                "status_changed_at",
-                "enriched_at",
-                "updated_at",
-                "error",
-            )
-        }
-        if connection.vendor == "postgresql":
-            # The new clean text goes in as a value: in an UPDATE a column reference would read the old one.
-            written["search_vector"] = _search_vector(title=F("title"), clean_text=Value(article.clean_text))
-        Article.objects.filter(id=article_id).update(**written)
+        _enriched_article_write(article)
         content_changed()
-        article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_ENRICHED)
+        if stored.subscribers:
+            article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_ENRICHED)
     return article
+
+
+@dataclass
+class _Stored:
+    """An article's mentions and quotes as stored, and whether any subscriber is active (None: unknown)."""
+
+    mentions: list[dict[str, Any]]
+    quotes: list[dict[str, Any]]
+    subscribers: bool | None = None
+
+
+def _stored_annotations(article_id: int) -> _Stored:
+    if connection.vendor != "postgresql":
+        return _Stored(
+            mentions=list(Mention.objects.filter(article_id=article_id).values(*_MENTION_READS)),
+            quotes=list(Quote.objects.filter(article_id=article_id).values(*_QUOTE_READS)),
+        )
+    qn = connection.ops.quote_name
+    with connection.cursor() as cursor:  # three reads in one round trip
+        cursor.execute(
+            f"SELECT (SELECT json_agg(m) FROM (SELECT {', '.join(map(qn, _MENTION_READS))} FROM articles_mention "
+            "WHERE article_id = %s) m), "
+            f"(SELECT json_agg(q) FROM (SELECT {', '.join(map(qn, _QUOTE_READS))} FROM articles_quote "
+            "WHERE article_id = %s) q), "
+            "EXISTS (SELECT 1 FROM articles_subscriber WHERE is_active)",
+            [article_id, article_id],
+        )
+        mentions, quotes, subscribers = cursor.fetchone()
+    return _Stored(mentions=mentions or [], quotes=quotes or [], subscribers=subscribers)
+
+
+_ENRICH_WRITES = (
+    "language",
+    "clean_text",
+    "keywords",
+    "pipeline_version",
+    "status",
+    "status_changed_at",
+    "enriched_at",
+    "updated_at",
+    "error",
+)
+
+
+def _enriched_article_write(article: Article) -> None:
+    written = {name: getattr(article, name) for name in _ENRICH_WRITES}
+    if connection.vendor != "postgresql":
+        Article.objects.filter(id=article.id).update(**written)
+        return
+    written["keywords"] = json.dumps(written["keywords"])
+    # The same expression as article_search_index, with the new clean text as a value: in an UPDATE a column
+    # reference would read the old one.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE articles_article SET {', '.join(f'{name} = %s' for name in written)}, search_vector = "
+            "setweight(to_tsvector(%s::regconfig, COALESCE(title, '')), 'A') "
+            "|| setweight(to_tsvector(%s::regconfig, COALESCE(%s, '')), 'B') WHERE id = %s",
+            [*written.values(), SEARCH_CONFIG, SEARCH_CONFIG, article.clean_text, article.id],
+        )
 
 
 def _partial(model, values: dict[str, Any]):
@@ -279,29 +346,31 @@ _QUOTE_COLUMNS = (
     "confidence",
     "pipeline_version",
 )
+_MENTION_READS = ("id", "kind", "person_id", "organization_id", "place_id", "verified", *_MENTION_COLUMNS)
+_QUOTE_READS = ("id", "verified", "rejected", *_QUOTE_COLUMNS)
 
 
-def enrichment_apply(*, article: Article, result: EnrichmentResult) -> None:
+def enrichment_apply(*, article: Article, result: EnrichmentResult, stored: _Stored | None = None) -> None:
     """Replace the article's machine annotations with the result's; editor-verified ones stay untouched.
 
     Sets the article's enrichment fields without saving the article. Machine rows that come out the same are left
-    as they are, so re-enriching an unchanged article writes no mention or quote.
+    as they are, so re-enriching an unchanged article writes no mention or quote. `stored` is what the article
+    holds now, when the caller has read it already.
     """
     article.language = result.language
     article.clean_text = result.clean_text
     article.keywords = result.keywords
     article.pipeline_version = result.pipeline_version or PIPELINE_VERSION
+    stored = stored or _stored_annotations(article.id)
     records = entities_resolve(extracted=result.entities)
-    _mentions_store(article=article, result=result, records=records)
-    _quotes_store(article=article, result=result, records=records)
+    _mentions_store(article=article, result=result, records=records, rows=stored.mentions)
+    _quotes_store(article=article, result=result, records=records, rows=stored.quotes)
 
 
-def _mentions_store(*, article: Article, result: EnrichmentResult, records: list) -> None:
+def _mentions_store(*, article: Article, result: EnrichmentResult, records: list, rows: list[dict]) -> None:
     verified: set[tuple[str, int]] = set()
     stored: dict[tuple[str, int], dict] = {}
-    for row in Mention.objects.filter(article_id=article.id).values(
-        "id", "kind", "person_id", "organization_id", "place_id", "verified", *_MENTION_COLUMNS
-    ):
+    for row in rows:
         key = (row["kind"], row[f"{row['kind']}_id"])
         if row["verified"]:
             verified.add(key)
@@ -354,10 +423,10 @@ def _mentions_store(*, article: Article, result: EnrichmentResult, records: list
     _rows_insert(Mention, new)
 
 
-def _quotes_store(*, article: Article, result: EnrichmentResult, records: list) -> None:
+def _quotes_store(*, article: Article, result: EnrichmentResult, records: list, rows: list[dict]) -> None:
     decided: list[tuple[int, int]] = []  # spans an editor verified or rejected
     stored: dict[tuple, list[int]] = {}
-    for row in Quote.objects.filter(article_id=article.id).values("id", "verified", "rejected", *_QUOTE_COLUMNS):
+    for row in rows:
         if row["verified"] or row["rejected"]:
             decided.append((row["start"], row["end"]))
         else:

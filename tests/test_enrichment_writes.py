@@ -212,15 +212,15 @@ def test_enrichment_takes_a_fixed_handful_of_statements_whatever_the_number_of_e
 
     with CaptureQueriesContext(connection) as queries:
         services.article_enrich(article_id=first.id)
-    assert len(queries) <= 17, [q["sql"][:80] for q in queries]
+    assert len(queries) <= 14, [q["sql"][:80] for q in queries]
 
     with CaptureQueriesContext(connection) as queries:
         services.article_enrich(article_id=first.id)
-    assert len(queries) <= 11, [q["sql"][:80] for q in queries]
+    assert len(queries) <= 8, [q["sql"][:80] for q in queries]
 
     with CaptureQueriesContext(connection) as queries:  # every entity known already
         services.article_enrich(article_id=again.id)
-    assert len(queries) <= 13, [q["sql"][:80] for q in queries]
+    assert len(queries) <= 10, [q["sql"][:80] for q in queries]
 
 
 @pytest.mark.django_db(transaction=True)
