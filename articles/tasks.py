@@ -5,10 +5,11 @@ import time
 from datetime import timedelta
 
 from celery import shared_task
+from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from articles.services import article_enrich, article_mark_failed, articles_sweep_stuck
+from articles.services import article_enrich, article_mark_failed, articles_enrich, articles_sweep_stuck
 from newsapi.logs import article_log_context
 from newsapi.metrics import ENRICHMENT_DURATION, ENRICHMENT_FAILURES
 
@@ -56,6 +57,35 @@ def enrich_article(self, article_id: int) -> None:
             duration,
             extra={"article_id": article_id, "status": article.status, "duration_s": round(duration, 3)},
         )
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def enrich_articles(article_ids: list[int]) -> None:
+    """A batch from re-enrichment or the sweeper: each article stored in its own transaction, so one article's
+    failure is its own; one whose database was briefly unreachable goes back as a single enrich_article, with that
+    task's retry policy. A worker lost mid-batch gets the whole batch again, which is safe: enrichment is idempotent."""
+    started = time.perf_counter()
+    try:
+        outcomes = articles_enrich(article_ids=article_ids, abort_on=(SoftTimeLimitExceeded,))
+    except SoftTimeLimitExceeded:  # the articles not stored stay QUEUED or ENRICHING: the sweeper sends them again
+        logger.error("enrichment batch hit its time limit: %s", article_ids)
+        raise
+    for article_id, outcome in outcomes.items():
+        if not isinstance(outcome, Exception):
+            continue
+        with article_log_context(article_id):
+            if isinstance(outcome, TRANSIENT_ERRORS):
+                ENRICHMENT_FAILURES.labels(reason="retry").inc()
+                logger.warning("enrichment will be retried alone: %r", outcome, extra={"article_id": article_id})
+                enrich_article.delay(article_id)
+            else:
+                ENRICHMENT_FAILURES.labels(reason="error").inc()
+                logger.error(
+                    "enrichment of article %s failed: %r", article_id, outcome, extra={"article_id": article_id}
+                )
+                article_mark_failed(article_id=article_id, error=f"{type(outcome).__name__}: {outcome}")
+    duration = time.perf_counter() - started
+    logger.info("enrichment batch of %d finished in %.2fs", len(article_ids), duration)
 
 
 @shared_task(ignore_result=True)

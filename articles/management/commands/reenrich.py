@@ -2,10 +2,9 @@ from datetime import datetime, time
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
-from tqdm import tqdm
 
 from articles.models import Article
-from articles.services import article_enqueue
+from articles.services import articles_enqueue
 
 
 class Command(BaseCommand):
@@ -31,7 +30,7 @@ class Command(BaseCommand):
         elif failed:
             articles = articles.filter(status=Article.Status.FAILED)
         ids = list(articles.values_list("id", flat=True))
-        sent = sum(article_enqueue(article_id=article_id) for article_id in tqdm(ids, unit="article", disable=None))
+        sent = articles_enqueue(article_ids=ids)  # in batches, which a worker enriches faster than one by one
         self.stdout.write(f"{sent} of {len(ids)} article(s) scheduled for enrichment")
         if sent < len(ids):
             raise CommandError(f"{len(ids) - sent} article(s) could not be queued: is the broker up?")
