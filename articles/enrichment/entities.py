@@ -14,6 +14,7 @@ from .lexicon import (
     COUNTRIES,
     DESK_BYLINES,
     GIVEN_NAMES,
+    HEAD_CONNECTORS,
     HONORIFICS,
     KNOWN_ACRONYMS,
     KNOWN_PLATFORMS,
@@ -229,7 +230,7 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
     current: list[Token] = []
 
     def flush() -> None:
-        while current and (current[-1].lower_ in connectors or not current[-1].text[0].isalnum()):
+        while current and (current[-1].lower_ in connectors | HEAD_CONNECTORS or not current[-1].text[0].isalnum()):
             current.pop()
         while current and (
             _is_function_word(current[0], trained)
@@ -243,14 +244,44 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
     for token in tokens:
         text = token.text
-        if (_is_capitalised(text) and any(c.isalpha() for c in text)) or (
-            current and (text.lower() in connectors or text in {"-", "&"})
+        if (
+            (_is_capitalised(text) and any(c.isalpha() for c in text))
+            or (current and (text.lower() in connectors or text in {"-", "&"}))
+            or (_plural_possessive(token) and current)
+            or (kind == "organization" and current and _head_connector(token, current))
         ):
             current.append(token)
         else:
             flush()
     flush()
     return runs
+
+
+def _head_connector(token: Token, current: Sequence[Token]) -> bool:
+    """ "para", "para a/la", "e a", "em" continue an organisation's name when it opens with a head word; "a" only as
+    an article after a connector, "em" only before a word that is no place ("Tribunal de Contas em Lisboa")."""
+    lower = token.lower_
+    if lower not in HEAD_CONNECTORS or normalize_name(current[0].text).split()[:1] not in ([w] for w in ORG_HEADS):
+        return False
+    if lower == "a":
+        return current[-1].lower_ in ("para", "e", "y")
+    if lower == "em":
+        nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+        return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES
+    return True
+
+
+def _plural_possessive(token: Token) -> bool:
+    """ "Supporters' Trust", "Workers' Party": an apostrophe closing a plural inside a name, not a possessive end."""
+    doc = token.doc
+    return (
+        token.text in ("'", "’")
+        and token.i > 0
+        and doc[token.i - 1].text.endswith("s")
+        and token.i + 1 < len(doc)
+        and _is_capitalised(doc[token.i + 1].text)
+        and token.whitespace_ != ""
+    )
 
 
 def _run_text(run: Sequence[Token]) -> str:
@@ -547,8 +578,10 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             and not (
                 # "Defesa Civil de Minas Gerais": the model only saw the place in the tail of an organisation's name.
                 run[0].i not in covered
-                and run[0].lower_ in ORG_HEADS
-                and any(t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS and t.i not in covered for t in run)
+                and normalize_name(run[0].text) in ORG_HEADS
+                and any(
+                    t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS | HEAD_CONNECTORS and t.i not in covered for t in run
+                )
             )
         ):
             continue
@@ -598,10 +631,14 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     i = run[-1].i + 1
     extension: list[Token] = []
     # Without an organisation head, only "de/of" links: "Goldman Sachs and Morgan Stanley" are two banks.
-    connectors = NAME_CONNECTORS | ORG_CONNECTORS if words[0] in ORG_HEADS else NAME_CONNECTORS
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS | HEAD_CONNECTORS if words[0] in ORG_HEADS else NAME_CONNECTORS
     while i < len(doc):
         token = doc[i]
-        if token.lower_ in connectors:
+        if (
+            token.lower_ in connectors - HEAD_CONNECTORS
+            or (token.lower_ in connectors and _head_connector(token, run + extension))
+            or (_plural_possessive(token) and not extension)
+        ):
             if not extension and token.lower_ in LEADING_ARTICLES:
                 break  # "X el Y": an article straight after the name starts another phrase
             extension.append(token)
@@ -959,6 +996,8 @@ def _propagate(groups: dict[str, list[_Form]], clean_text: str) -> dict[str, lis
                 continue
             for text in list(form.texts)[:1]:
                 words = text.split()
+                if len(words) < 2:
+                    continue  # several tokens, one word: "Okafor-Reyes", "O'Driscoll"
                 # "Amina Odhiambo" is later "Odhiambo"; "Íñigo Vallejo Arrieta" is later "Vallejo".
                 for short in {words[-1], " ".join(words[1:]), words[1]}:
                     if len(short) >= 3 and _is_capitalised(short) and short not in taken:

@@ -754,6 +754,13 @@ UNNAMED_SOURCES = frozenset(
 # First words that make a name an organisation ("Ministerio de ...", "Banco ...").
 ORG_HEADS = frozenset(
     [
+        # Latin American state bodies: "la Registraduría", "la Procuraduría General de la Nación".
+        "registraduría",
+        "procuraduría",
+        "contraloría",
+        "personería",
+        "veeduría",
+        "gobernación",
         "xunta",
         "generalitat",
         "fuerza",
@@ -1205,6 +1212,10 @@ NAME_CONNECTORS = frozenset(
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
 ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
+# Lower-case words that continue a name only after an organisation head: "Ministerio para la Transición Ecológica",
+# "Fundação para a Ciência e a Tecnologia", "Instituto de Investigação e Inovação em Saúde". Not "a", "al", "ao" on
+# their own nor "contra": they introduce objects ("la multa del Tribunal a Iberdrola", "Juzgado X contra Y").
+HEAD_CONNECTORS = frozenset({"para", "a", "em"})
 
 PERSON_PRONOUNS = frozenset(
     {"él", "ella", "he", "she", "ele", "elu", "il", "elle", "mismo", "misma", "quien", "who", "que", "this", "él mismo"}
@@ -2838,6 +2849,7 @@ GIVEN_NAMES = frozenset(
     rafaela raquel regina renata renato ricardo rita roberta roberto rodrigo rogerio ronaldo rosana rosangela rui
     sandra sergio silvia simao simone sonia tatiana tiago thiago valdir valeria vanessa vinicius vitor vitoria wagner
     washington wellington wilson goncalo joaquim duarte tomas ines leonor matilde carolina madalena
+    luz lidia marisol ximena yesenia luzmila
     aaron abigail adam alan albert alex alexander alice alison amanda amy andrew angela anna anne anthony arthur ashley
     barbara ben benjamin betty bill brandon brian bruce callum carl carol caroline catherine charles charlotte chloe
     chris christine christopher claire craig daniel david deborah dennis diana donald donna doug douglas edward
@@ -2847,6 +2859,8 @@ GIVEN_NAMES = frozenset(
     mary matthew megan melissa michael michelle nancy natalie nathan nicholas nicole oliver olivia pamela patricia
     patrick paul peter philip rachel raymond rebecca richard robert ronald rose ruth ryan samantha samuel sandra sarah
     scott sean sharon stephanie stephen steven susan tanya teresa thomas timothy tom tony tyler victoria walter william
+    stuart gemma neil ian graham fiona kirsty niamh siobhan ciaran declan conor aoife danielle dean lee wayne shaun
+    gareth rhys owen liam noah ella sophie lucy katie jade zoe
     """
     )
 )
