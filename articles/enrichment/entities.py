@@ -106,6 +106,9 @@ _ADMIN_NOUNS = frozenset(
     {"republica", "region", "regiao", "provincia", "municipio", "comarca", "freguesia", "distrito", "barrio", "bairro"}
 )
 # Roles whose "de X" names the body the person speaks for, not a seat: "la portavoz de Adelante Andalucía".
+_BYLINE_TITLES = frozenset(
+    {"correspondent", "editor", "reporter", "columnist", "corresponsal", "redactor", "redactora", "correspondente"}
+)
 _MEMBER_ROLES = frozenset(
     {
         "portavoz",
@@ -436,6 +439,10 @@ def _member_role_before(first: Token) -> bool:
     i = first.i - 1
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
+    if i >= 1 and doc[i].lower_ == "at" and doc.lang_ == "en":
+        # "an analyst at Jefferies", "chief economist at Banorte": where a person works is a body, not a place.
+        role = doc[i - 1]
+        return role.text.islower() and (role.lower_ in PERSON_ROLE_NOUNS or role.lower_ in _MEMBER_ROLES)
     if i < 1 or doc[i].lower_ not in ("de", "del", "do", "da", "dos", "das", "of"):
         return False
     role = doc[i - 1]
@@ -505,6 +512,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                 if kind == "organization":
                     run = _join_backward(run)
             run = _with_name_particles(run)
+            if kind == "person":
+                run = _with_surname_particles(run)
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -565,6 +574,29 @@ def _with_name_particles(run: list[Token]) -> list[Token]:
         ):
             run = [article, *run]
     return run
+
+
+_SURNAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den"})
+
+
+def _with_surname_particles(run: list[Token]) -> list[Token]:
+    """ "Inês" + "dos Santos Ferreira": a first name the model cut off before a particle keeps its surname, when the
+    words after the particle are no place ("Ana, de Madrid" has a comma; "María de Sevilla" names a city)."""
+    doc = run[0].doc
+    if normalize_name(run[-1].text) not in GIVEN_NAMES:
+        return run
+    i = run[-1].i + 1
+    particles: list[Token] = []
+    while i < len(doc) and doc[i].lower_ in _SURNAME_PARTICLES and doc[i].text.islower() and len(particles) < 2:
+        particles.append(doc[i])
+        i += 1
+    surname: list[Token] = []
+    while particles and i < len(doc) and len(surname) < 3 and _is_name_word(doc[i]):
+        if doc[i].ent_type_ in ("LOC", "GPE") or doc[i].text in PLACES or normalize_name(doc[i].text) in COUNTRY_KEYS:
+            return run
+        surname.append(doc[i])
+        i += 1
+    return [*run, *particles, *surname] if surname else run
 
 
 def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
@@ -746,8 +778,17 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         if text.split()[0].lower().rstrip(":") in DESK_BYLINES:
             return
         body = re.sub(r"^\S+\s*:?\s*", "", text)
-        for match in _BYLINE_NAMES.finditer(body):
-            yield _Candidate(None, None, match.group(0), "person", 10.0)
+        for n, match in enumerate(_BYLINE_NAMES.finditer(body)):
+            name = match.group(0)
+            first_word = normalize_name(name).split()[:1]
+            after_comma = n and body[: match.start()].rstrip().endswith(",")
+            if after_comma and set(normalize_name(name).split()) & (PERSON_ROLE_NOUNS | _BYLINE_TITLES):
+                continue  # "By X, Health Correspondent": the journalist's title
+            if after_comma and not (first_word and first_word[0] in GIVEN_NAMES):
+                # "By Hannah McCreadie, PA Media": after the journalist, a name with no first name is the outlet.
+                yield _Candidate(None, None, name, "organization", 10.0)
+            else:
+                yield _Candidate(None, None, name, "person", 10.0)
     elif line.kind == "credit" and WIRE_CREDIT.match(text):
         # "(Reporting by X and Y; Editing by Z)": every name after by/de/por is a journalist.
         for part in re.split(r"[;,]|\s(?:and|y|e)\s", text.strip("().")):
@@ -893,7 +934,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             ):
                 at = 0  # "Manuel Rebelo" is "Manuel Teixeira Rebelo" without the middle name
             if (at >= 0 and long_kind == "person" and kind != "organization") or (
-                at >= 0 and long_kind == "person" and kind == "organization" and len(short.tokens) == 1
+                # One written word, even when a hyphen makes it two keys: "Okafor-Reyes" typed as an organisation.
+                at >= 0 and long_kind == "person" and kind == "organization" and len(short.display.split()) == 1
             ):
                 options.append(long)
             elif (

@@ -1224,6 +1224,11 @@ PERSON_PRONOUNS = frozenset(
 # Capitalised words that open sentences and are never names on their own.
 NOT_NAMES = frozenset(
     [
+        # Indefinite articles opening a lead after a dateline dash: "(Lusa) - Uma equipa de investigadores".
+        "um",
+        "uma",
+        "un",
+        "una",
         "swahili",
         "kiswahili",
         "quechua",
