@@ -20,6 +20,7 @@ from .lexicon import (
     REPORTING_VERBS,
     UNNAMED_SOURCES,
 )
+from .normalize import normalize_name
 from .types import ExtractedQuote
 
 # Irregular past and present forms the regular endings below do not produce.
@@ -109,6 +110,9 @@ class LexicalAttributor:
         """The person in focus, unless the article or pronoun before the role noun states another gender
         ("O sindicalista voltou a falar" after a woman spoke)."""
         gender = next((g for w in words[:2] if (g := word_gender(w)) is not None), None)
+        role = next((w for w in words[:2] if w in PERSON_ROLE_NOUNS), None)
+        if role is not None:
+            return self.focus.role_noun(role, self.salient_person, gender)
         return self.focus.agreeing(self.salient_person, gender)
 
     def _speakers_in(self, start: int, end: int) -> list[int]:
@@ -271,10 +275,19 @@ class LexicalAttributor:
         seen: set[str] = set()
         lead = [w.lower() for w in _WORD.findall(self.text[s_start : min(s_end, s_start + 40)])[:2]]
         if len(lead) == 2 and lead[0] in _ARTICLES and lead[1] in PERSON_ROLE_NOUNS:
-            # "O sindicalista voltou a falar": a role noun opening the sentence brings its holder back into focus.
-            person = self._person_like(lead)
-            if person is not None:
-                self._remember(person)
+            named = [
+                i
+                for i in self.index.within(s_start, min(s_end, s_start + 70))
+                if self.index.entities[i].kind == "person"
+            ]
+            if named:
+                # "O procurador da República Felipe Moura Campos comemorou": the noun is this person's role.
+                self.focus.by_role.setdefault(normalize_name(lead[1]), named[0])
+            else:
+                # "O sindicalista voltou a falar": a role noun opening the sentence brings its holder back into focus.
+                person = self._person_like(lead)
+                if person is not None:
+                    self._remember(person)
         for i in self.index.within(s_start, s_end):
             entity = self.index.entities[i]
             first = next((m.start for m in entity.mentions if s_start <= m.start < s_end), None)

@@ -106,6 +106,7 @@ _ADMIN_NOUNS = frozenset(
     {"republica", "region", "regiao", "provincia", "municipio", "comarca", "freguesia", "distrito", "barrio", "bairro"}
 )
 # Roles whose "de X" names the body the person speaks for, not a seat: "la portavoz de Adelante Andalucía".
+_TITLE_WORDS = frozenset({"chief", "financial", "operating", "executive", "deputy", "vice", "senior", "managing"})
 _BYLINE_TITLES = frozenset(
     {"correspondent", "editor", "reporter", "columnist", "corresponsal", "redactor", "redactora", "correspondente"}
 )
@@ -1285,7 +1286,12 @@ def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None
     if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)):
         first = prev
         while (
-            first.i > 0 and doc[first.i - 1].pos_ in ("NOUN", "ADJ") and doc[first.i - 1].dep_ in ("compound", "amod")
+            first.i > 0
+            and (
+                (doc[first.i - 1].pos_ in ("NOUN", "ADJ") and doc[first.i - 1].dep_ in ("compound", "amod"))
+                # "Chief Executive", "Chief Financial Officer": a capitalised title before the name
+                or (first.text[:1].isupper() and doc[first.i - 1].lower_ in _TITLE_WORDS)
+            )
         ):
             first = doc[first.i - 1]
         start, end = first.idx, prev.idx + len(prev.text)
@@ -1368,6 +1374,7 @@ class GenderedFocus:
     def __init__(self, index: EntityIndex, clean_text: str) -> None:
         self.genders = person_genders(index, clean_text)
         self.recent: list[int] = []
+        self.by_role: dict[str, int] = {}
 
     def saw(self, person: int) -> None:
         if person in self.recent:
@@ -1379,3 +1386,13 @@ class GenderedFocus:
             return salient
         same = [p for p in reversed(self.recent) if self.genders.get(p) == gender]
         return same[0] if same else salient
+
+    def role_noun(self, word: str, salient: int | None, gender: str | None) -> int | None:
+        """ "a investigadora" names whom it named the first time, even after other people have spoken since."""
+        key = normalize_name(word)
+        if key in self.by_role:
+            return self.by_role[key]
+        person = self.agreeing(salient, gender)
+        if person is not None:
+            self.by_role[key] = person
+        return person

@@ -47,6 +47,12 @@ _ROLE_SYNONYMS = {
     "mandataria": ("presidenta", "presidente"),
     "titular": ("ministro", "ministra", "consejero", "consejera", "secretario", "secretaria"),
 }
+# Abbreviated titles and the titles they stand for ("The CEO" after "Chief Executive Danielle X").
+_ROLE_EXPANSIONS = {
+    "ceo": ("chief executive", "consejero delegado", "consejera delegada", "presidente executivo", "ceo"),
+    "cfo": ("chief financial", "director financiero", "directora financiera", "diretor financeiro", "cfo"),
+    "coo": ("chief operating", "coo"),
+}
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
@@ -340,6 +346,10 @@ class _Resolver:
         elif self.index.entities[entity].kind == "organization":
             self.salient_org = entity
 
+    def _role_person(self, noun: Token) -> int | None:
+        """A role noun no stated role explains ("la investigadora"): whom it named before, else the one in focus."""
+        return self.focus.role_noun(noun.lower_, self.salient_person, _gender(noun))
+
     def _person_like(self, token: Token) -> int | None:
         """Whom a pronoun or role noun refers to when the text names no holder: the person in focus, unless the
         word's gender rules them out ("La ejecutiva" after a man spoke)."""
@@ -377,7 +387,7 @@ class _Resolver:
                     if holder is None and (
                         token.lemma_.lower() in PERSON_ROLE_NOUNS or token.lower_ in PERSON_ROLE_NOUNS
                     ):
-                        holder = self._person_like(token)
+                        holder = self._role_person(token)
                     if holder is not None:
                         self._remember(holder)
                     continue
@@ -398,8 +408,12 @@ class _Resolver:
         ]
         if not tokens:
             return []
+        last = tokens[-1]
+        doc = last.doc
+        while not last.whitespace_ and last.i + 1 < len(doc) and (last.text == "-" or doc[last.i + 1].text == "-"):
+            last = doc[last.i + 1]  # "Okafor" + "-" + "Reyes": the parser split a hyphenated surname
         start = base + tokens[0].idx
-        end = base + tokens[-1].idx + len(tokens[-1].text)
+        end = base + last.idx + len(last.text)
         return self.index.within(start, end)
 
     def _inside_quote(self, pos: int) -> bool:
@@ -457,7 +471,7 @@ class _Resolver:
             if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
                 return None, text, 0.4
             holder = self._role_holder(subj)
-            return (holder if holder is not None else self._person_like(subj)), text, 0.7
+            return (holder if holder is not None else self._role_person(subj)), text, 0.7
         if orgs:
             return orgs[0], text, 0.85
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
@@ -591,7 +605,7 @@ class _Resolver:
             if entity.kind != "person" or not entity.role:
                 continue
             words = re.findall(r"\w+", entity.role.lower())
-            if any(
+            if any(phrase in " ".join(words) for phrase in _ROLE_EXPANSIONS.get(word, ())) or any(
                 w == word or (len(w) > 4 and w.startswith(stem) and len(w) - len(stem) <= 2)
                 for w in words[:2]
                 for stem in stems
@@ -690,7 +704,7 @@ class _Resolver:
             return self._person_like(head), text, 0.7
         if lemma in PERSON_ROLE_NOUNS or lower in PERSON_ROLE_NOUNS:
             holder = self._role_holder(head)
-            return (holder if holder is not None else self._person_like(head)), text, 0.7
+            return (holder if holder is not None else self._role_person(head)), text, 0.7
         if (lemma in _FRAME_BODIES or lower in _FRAME_BODIES) and head.morph.get("Definite") != ["Ind"]:
             return self.salient_org, text, 0.7
         return None, text, 0.3
