@@ -227,12 +227,16 @@ def articles_enrich(
                     raise
         return outcomes
 
+    started = articles_enrichment_start(article_ids=article_ids)
     writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="enrichment-writes")
     pending: tuple[int, Future] | None = None
     try:
         for article_id in article_ids:
+            article = started.get(article_id)
+            if article is None:
+                outcomes[article_id] = Article.DoesNotExist(f"no article {article_id}")
+                continue
             try:
-                article = article_enrichment_start(article_id=article_id)
                 result = enrich_text(
                     title=article.title,
                     body=article.body,
@@ -302,17 +306,24 @@ def article_enrichment_start(*, article_id: int) -> Article:
     if connection.vendor != "postgresql":
         _status_set(article_id, Article.Status.ENRICHING, attempts=F("attempts") + 1)
         return _partial(Article, Article.objects.values(*_ENRICH_READS).get(id=article_id))
+    started = articles_enrichment_start(article_ids=[article_id])
+    if article_id not in started:
+        raise Article.DoesNotExist(f"no article {article_id}")
+    return started[article_id]
+
+
+def articles_enrichment_start(*, article_ids: list[int]) -> dict[int, Article]:
+    """article_enrichment_start for several articles in one statement (PostgreSQL): a batch's articles are all
+    ENRICHING while its worker holds them, and their clocks start together, as the batch's time limit does."""
     content_changed()
     with connection.cursor() as cursor:  # the status update and the read in one round trip
         cursor.execute(
-            "UPDATE articles_article SET status = %s, status_changed_at = %s, attempts = attempts + 1 WHERE id = %s "
-            f"RETURNING {', '.join(_ENRICH_READS)}",
-            [Article.Status.ENRICHING, timezone.now(), article_id],
+            "UPDATE articles_article SET status = %s, status_changed_at = %s, attempts = attempts + 1 "
+            f"WHERE id = ANY(%s) RETURNING {', '.join(_ENRICH_READS)}",
+            [Article.Status.ENRICHING, timezone.now(), list(article_ids)],
         )
-        row = cursor.fetchone()
-    if row is None:
-        raise Article.DoesNotExist(f"no article {article_id}")
-    return _partial(Article, dict(zip(_ENRICH_READS, row, strict=True)))
+        rows = cursor.fetchall()
+    return {row[0]: _partial(Article, dict(zip(_ENRICH_READS, row, strict=True))) for row in rows}
 
 
 def article_enrichment_store(*, article: Article, result: EnrichmentResult) -> Article:

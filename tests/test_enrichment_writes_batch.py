@@ -106,8 +106,9 @@ def test_a_time_limit_stops_the_batch_after_storing_what_was_done(pipeline):
 
     statuses = dict(Article.objects.values_list("id", "status"))
     assert statuses[done.id] == Article.Status.ENRICHED
-    assert statuses[interrupted.id] == Article.Status.ENRICHING  # the sweeper sends it again after the time limit
-    assert statuses[waiting.id] == Article.Status.QUEUED
+    # The batch held both: the sweeper sends them again once the time limit has passed.
+    assert statuses[interrupted.id] == statuses[waiting.id] == Article.Status.ENRICHING
+    assert not Mention.objects.filter(article_id__in=[interrupted.id, waiting.id]).exists()
 
 
 @needs_postgres
@@ -173,3 +174,14 @@ def test_enqueue_sends_batches_and_leaves_a_batch_received_when_the_broker_is_do
     monkeypatch.setattr("articles.tasks.enrich_articles.delay", broker_down)
     assert services.articles_enqueue(article_ids=ids) == 0
     assert set(Article.objects.values_list("status", flat=True)) == {Article.Status.RECEIVED}
+
+
+@needs_postgres
+@pytest.mark.django_db(transaction=True)
+def test_an_article_deleted_before_its_batch_ran_is_its_own_failure(pipeline):
+    first, last = articles(2)
+
+    outcomes = services.articles_enrich(article_ids=[first.id, 999_999, last.id])
+
+    assert isinstance(outcomes[999_999], Article.DoesNotExist)
+    assert outcomes[first.id].status == outcomes[last.id].status == Article.Status.ENRICHED
