@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -157,6 +158,7 @@ class _Candidate:
     text: str
     kind: EntityKind
     weight: float
+    vouched: bool = False  # a rule says this is a name, without saying which kind
 
 
 @dataclass
@@ -167,6 +169,7 @@ class _Form:
     first: int = 1 << 30
     spans: list[tuple[int, int, str]] = field(default_factory=list)
     after_article: int = 0  # mentions preceded by "el"/"al"/"the": a club or a firm rather than a city
+    vouched: bool = False
 
     @property
     def tokens(self) -> list[str]:
@@ -333,8 +336,8 @@ def _after_preposition(token: Token) -> bool:
     return i < 0 or doc[i].lower_ in ("de", "del", "of", "para", "for", "do", "da", "dos", "das")
 
 
-def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind, float]]:
-    votes: list[tuple[EntityKind, float]] = []
+def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind | Literal["vouched"], float]]:
+    votes: list[tuple[EntityKind | Literal["vouched"], float]] = []
     words = key.split()
     if words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
         votes.append(("organization", 10.0))
@@ -398,17 +401,19 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         and not _role_before(doc, prev.i)
     ):
         votes.append(("organization", 5.0))  # "la empresa belga que ejecuta las obras, Jan De Nul"
-    nxt = run[-1].i + 1
     if (
-        nxt + 1 < len(doc)
-        and doc[nxt].text == ","
-        and doc[nxt + 1].pos_ == "DET"
-        and nxt + 2 < len(doc)
-        and (doc[nxt + 2].lower_ in ORG_TYPE_NOUNS or doc[nxt + 2].lemma_.lower() in ORG_TYPE_NOUNS)
-        and doc[nxt + 2].dep_ == "appos"
-        and doc[nxt + 2].head.i in range(first.i, nxt)
-        and words[0] not in GIVEN_NAMES
+        trained
+        and len(run) == 1
+        and first.ent_type_ == "ORG"
+        and first.dep_ in ("nsubj", "nsubj:pass", "nsubjpass")
+        and not first.lower_.endswith("s")
+        and first.pos_ == "PROPN"
     ):
+        # "Iberdrola interrumpió el suministro", "Celtic had made an offer": a body the model recognised acting as
+        # the subject is a name even where it opens the sentence (a common word there would be plural or carry an
+        # article). It only keeps the name; its type still comes from the votes (it may be a person's surname).
+        votes.append(("vouched", 1.0))
+    if _described_as_company(run) and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 5.0))  # "Navalia Renovables, la compañía eólica ...": described as a company
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
         # "o vereador das Obras, Simão Farinha": read from the surface, since a model may not parse this language.
@@ -425,6 +430,33 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
+
+
+def _described_as_company(run: Sequence[Token]) -> bool:
+    """ "Navalia Renovables, la compañía eólica", "Carbomar, la principal operadora del puerto", "Northvale,
+    Calloway's largest rival": a comma, a determiner or a possessor, at most two adjectives, a kind of company."""
+    doc = run[0].doc
+    i = run[-1].i + 1
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return False
+    i += 1
+    if doc[i].pos_ == "DET":
+        i += 1
+    elif doc[i].pos_ == "PROPN" and i + 1 < len(doc) and doc[i + 1].lower_ in ("'s", "’s"):
+        i += 2
+    else:
+        return False
+    skipped = 0
+    while i < len(doc) and doc[i].pos_ == "ADJ" and skipped < 2 and not _is_org_type(doc[i]):
+        i += 1
+        skipped += 1
+    if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
+        return False
+    return skipped > 0 or (doc[i].dep_ == "appos" and doc[i].head.i in range(run[0].i, run[-1].i + 1))
+
+
+def _is_org_type(token: Token) -> bool:
+    return token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS
 
 
 def _place_context(text: str, at: int) -> bool:
@@ -528,7 +560,10 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
             end = None if start is None else start + len(text)
             yield _Candidate(start, end, text, kind, weight)
             for vote_kind, vote in _rule_votes(run, key, trained):
-                yield _Candidate(None, None, text, vote_kind, vote)
+                if vote_kind == "vouched":
+                    yield _Candidate(None, None, text, kind, 0.0, vouched=True)
+                else:
+                    yield _Candidate(None, None, text, vote_kind, vote)
 
 
 def _brand_possessive(run: list[Token], span: Span) -> bool:
@@ -1092,6 +1127,9 @@ def extract_entities(
         if not key:
             continue
         form = forms.setdefault(key, _Form(key))
+        if cand.vouched:
+            form.vouched = True
+            continue
         form.votes[cand.kind] += cand.weight
         if cand.start is not None or cand.weight < 10 or not form.texts:
             form.texts[cand.text] += 1
@@ -1146,8 +1184,8 @@ def _only_opens_sentences(members: list[_Form], clean_text: str) -> bool:
     text = next(iter(form.texts), "")
     if len(form.tokens) != 1 or not form.spans or text.isupper() or form.key in COUNTRY_KEYS or text in PLACES:
         return False
-    if max(form.votes.values(), default=0.0) >= 5.0:
-        return False  # a rule (organisation head, role noun, introducing noun) vouches for it
+    if max(form.votes.values(), default=0.0) >= 5.0 or form.vouched:
+        return False  # a rule (organisation head, role noun, introducing noun, a named subject) vouches for it
     return all(_sentence_start(clean_text, 0, s) for s, _e, _t in form.spans)
 
 

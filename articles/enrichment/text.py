@@ -83,6 +83,10 @@ _SHARE = re.compile(
 )
 _STAMP = re.compile(r"^(?:actualizado|updated|atualizado|publicado|published|last updated|mis à jour)\b.{0,60}\d", re.I)
 _SPACED_CAPS = re.compile(r"(?:\b\w\b[\s/]+){4,}")
+# A wire's closing desk initials and end mark: "ABC // JMR", "PMF/SO // ROC", "Lusa/Fim".
+_DESK_INITIALS = re.compile(
+    r"^(?:[A-Z]{2,4}(?:/[A-Z]{2,4})*(?:\s*//\s*[A-Z]{2,4}(?:/[A-Z]{2,4})*)+|(?:Lusa|EFE|AFP|ANSA)\s*/\s*(?:Fim|Fin|End))\.?$"
+)
 
 
 @dataclass(frozen=True)
@@ -90,7 +94,7 @@ class BoilerplateLine:
     """A line set aside from the clean text; `kind` says why, and whether names in it still count."""
 
     text: str
-    kind: str  # id, spaced, comments, read_more, byline, credit, copyright, tags, share, stamp
+    kind: str  # id, spaced, comments, read_more, initials, byline, credit, copyright, tags, share, stamp
 
 
 @dataclass
@@ -152,6 +156,8 @@ def classify_boilerplate(line: str) -> str | None:
         return "spaced"
     if _READ_MORE.match(line):
         return "read_more"
+    if _DESK_INITIALS.match(line):
+        return "initials"
     if _COPYRIGHT.search(line):
         return "copyright"
     if _TAGS.match(line):
