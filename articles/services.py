@@ -319,7 +319,7 @@ def articles_enrichment_start(*, article_ids: list[int]) -> dict[int, Article]:
     with connection.cursor() as cursor:  # the status update and the read in one round trip
         cursor.execute(
             "UPDATE articles_article SET status = %s, status_changed_at = %s, attempts = attempts + 1 "
-            f"WHERE id = ANY(%s) RETURNING {', '.join(_ENRICH_READS)}",
+            f"WHERE id = ANY(%s::bigint[]) RETURNING {', '.join(_ENRICH_READS)}",
             [Article.Status.ENRICHING, timezone.now(), list(article_ids)],
         )
         rows = cursor.fetchall()
