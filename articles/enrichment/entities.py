@@ -413,6 +413,10 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         # the subject is a name even where it opens the sentence (a common word there would be plural or carry an
         # article). It only keeps the name; its type still comes from the votes (it may be a person's surname).
         votes.append(("vouched", 1.0))
+    if trained and words[0] not in GIVEN_NAMES and not org_word:
+        coordinated = _coordinated_kind(run)
+        if coordinated is not None:
+            votes.append((coordinated, 4.0))
     if _described_as_company(run) and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 5.0))  # "Navalia Renovables, la compañía eólica ...": described as a company
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
@@ -430,6 +434,28 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
+
+
+_COORDINATORS = frozenset({"y", "e", "and", "&"})
+
+
+def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
+    """ "el Partido Liberal y Cambio Radical", "Ovejuela, Riomalo de Abajo y Cambroncino": a name listed beside
+    names the model tagged as organisations or as places is most likely of the same kind."""
+    doc = run[0].doc
+    labels: set[str] = set()
+    before, after = run[0].i - 1, run[-1].i + 1
+    if before >= 1 and doc[before].lower_ in _COORDINATORS:
+        labels.add(doc[before - 1].ent_type_)
+    if after + 1 < len(doc) and doc[after].lower_ in _COORDINATORS:
+        labels.add(doc[after + 1].ent_type_)
+    kinds = {_LABELS.get(label) for label in labels if label} - {None, "person"}
+    if len(kinds) != 1 or any(_LABELS.get(label) == "person" for label in labels):
+        return None
+    kind = kinds.pop()
+    own = _LABELS.get(run[0].ent_type_)
+    # Only a name the model took for a person or left untyped: "Harrogate and District NHS Trust" keeps its place.
+    return kind if own in (None, "person") else None
 
 
 def _described_as_company(run: Sequence[Token]) -> bool:
@@ -702,6 +728,8 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     connectors = NAME_CONNECTORS | ORG_CONNECTORS | HEAD_CONNECTORS if words[0] in ORG_HEADS else NAME_CONNECTORS
     while i < len(doc):
         token = doc[i]
+        if token.lower_ in ("y", "e", "and") and _second_body(run, doc, i):
+            break
         if (
             token.lower_ in connectors - HEAD_CONNECTORS
             or (token.lower_ in connectors and _head_connector(token, run + extension))
@@ -722,6 +750,15 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     if words[0] in _LISTING_HEADS:
         run = _extend_listing(run)
     return run
+
+
+def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
+    """ "Partido Liberal y Cambio Radical", "Banco Santander y BBVA", "Universidad de X y Junta de Y": a name with no
+    "de/of" phrase yet, or a right side opening with its own head word, makes "y/and" join two bodies, not one name
+    ("Consejería de Sanidad y Consumo" keeps its portfolio)."""
+    if not any(t.lower_ in _SPLIT_CONNECTORS for t in run[1:]):
+        return True
+    return i + 1 < len(doc) and normalize_name(doc[i + 1].text) in ORG_HEADS
 
 
 def _listed_part(doc: Doc, i: int) -> list[Token]:
@@ -1143,7 +1180,7 @@ def extract_entities(
     for form in forms.values():
         if not form.texts:
             form.texts[form.key] += 1
-    _split_leading_organisations(forms)
+    _split_leading_organisations(forms, clean_text)
     links = _link_forms(forms, clean_text)
     groups: dict[str, list[_Form]] = {}
     for key, form in forms.items():
@@ -1158,6 +1195,8 @@ def extract_entities(
         for form in members:
             votes.update(form.votes)
         kind = votes.most_common(1)[0][0]
+        if kind == "person":
+            kind = _orphan_kind(members, clean_text) or kind
         canonical = max(members, key=lambda f: (len(f.tokens), sum(f.texts.values()), -f.first))
         if canonical.key in COUNTRY_KEYS:
             kind = "place"
@@ -1175,6 +1214,34 @@ def extract_entities(
     return EntityIndex(entities=[e for e in result if e is not None]).build()
 
 
+_ORPHAN_PLACE_BEFORE = re.compile(r"\b(?:de|del|do|da|en|em|in|of|no|na)\s+$", re.IGNORECASE)
+_ORPHAN_ORG_BEFORE = re.compile(r"\b(?:la|el|al|del|o|a|ao|do|da|à|pelo|pela|the)\s+$", re.IGNORECASE)
+
+
+def _orphan_kind(members: list[_Form], clean_text: str) -> EntityKind | None:
+    """A lone word typed as a person that the article never gives a first name or a full name for is rarely one:
+    news introduces people in full. With an article before it ("la Registraduría", "ao Infarmed") it is a body;
+    after "de/en/in" every time ("el pabellón de Caminomorisco") it is a place."""
+    if len(members) != 1:
+        return None
+    form = members[0]
+    text = next(iter(form.texts), "")
+    if (
+        len(text.split()) != 1
+        or not form.spans
+        or text.isupper()
+        or form.tokens[0] in GIVEN_NAMES
+        or form.votes["person"] >= 5.0
+    ):
+        return None
+    befores = [clean_text[max(0, s - 12) : s] for s, _e, _t in form.spans]
+    if all(_ORPHAN_ORG_BEFORE.search(b) for b in befores) and not all(_ORPHAN_PLACE_BEFORE.search(b) for b in befores):
+        return "organization"
+    if all(_ORPHAN_PLACE_BEFORE.search(b) for b in befores):
+        return "place"
+    return None
+
+
 def _only_opens_sentences(members: list[_Form], clean_text: str) -> bool:
     """A lone capitalised word seen only where every word is capitalised (opening a sentence or a quote: "Hoje",
     "Moradores", "«Escribí") and never with a name-like shape elsewhere is a common word the model mistook."""
@@ -1189,7 +1256,14 @@ def _only_opens_sentences(members: list[_Form], clean_text: str) -> bool:
     return all(_sentence_start(clean_text, 0, s) for s, _e, _t in form.spans)
 
 
-def _split_leading_organisations(forms: dict[str, _Form]) -> None:
+_ROLE_SEAT_BEFORE = re.compile(
+    r"\b(?:ex-?)?(?:gobernador|gobernadora|governador|governadora|alcalde|alcaldesa|prefeito|prefeita|intendente|"
+    r"governor|mayor)a?\s+(?:de|del|de la|do|da|of)(?:\s+(?:el|la|o|a|the))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> None:
     """ "a diretora da Anvisa Cláudia Moretti" comes out of the model as one person: an organisation's short name
     glued in front of a person's name is cut off, so the person keeps only their own name."""
     org_keys = {k for k, f in forms.items() if f.kind == "organization" and len(f.tokens) == 1}
@@ -1202,7 +1276,9 @@ def _split_leading_organisations(forms: dict[str, _Form]) -> None:
         if cut > 1 or words[0] not in org_keys:
             prefix_key = " ".join(words[:cut])
             prefix = forms.setdefault(prefix_key, _Form(prefix_key))
-            prefix.votes["organization"] += 3.0
+            # "del exgobernador del Atlántico Jaime X": after a role's "de", the prefix is the office's seat.
+            seat = all(_ROLE_SEAT_BEFORE.search(clean_text, max(0, s - 40), s) for s, _e, _t in form.spans)
+            prefix.votes["place" if seat else "organization"] += 3.0
             for s, _e, t in form.spans:
                 head = " ".join(t.split()[:cut])
                 prefix.spans.append((s, s + len(head), head))
