@@ -981,6 +981,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     for match in _PAREN_ACRONYM.finditer(clean_text):
         paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
     aliases = {normalize_name(m.group(1)): m.start() for m in _ALIAS_CUE.finditer(clean_text)}
+    heads = Counter(f.tokens[0] for f in forms.values() if len(f.tokens) > 1 and f.tokens[0] in ORG_HEADS)
     for short in ordered:
         kind = short.kind
         options: list[_Form] = []
@@ -1017,9 +1018,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 and (kind != "place" or 2 * short.after_article > len(short.spans))
             ):
                 split = next((i for i, w in enumerate(long.tokens) if w in _SPLIT_CONNECTORS), len(long.tokens))
-                if (at == 0 and len(short.tokens) > 1 and short.first >= long.first) or (
-                    len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS
+                if (
+                    (at == 0 and len(short.tokens) > 1 and short.first >= long.first)
+                    or (len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS)
+                    or (at == 0 and len(short.tokens) == 1 and heads.get(short.key) == 1)
                 ):
+                    # The last: "la Registraduría" after "Registraduría Nacional del Estado Civil", when no other
+                    # body of the article opens with that head word.
                     options.append(long)
             elif (
                 at == 0
@@ -1053,6 +1058,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                         and any(0 <= paren_acronyms[short.key] - e <= 2 for _s, e, _t in long.spans)
                     )
                     or (short.key in aliases and any(0 <= aliases[short.key] - e <= 60 for _s, e, _t in long.spans))
+                    or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
         if not options:
@@ -1070,6 +1076,16 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     short.votes[vote_kind] *= 0.3
         links.union(short.key, target.key)
     return links
+
+
+def _expanded_after(short: _Form, long: _Form, clean_text: str) -> bool:
+    """ "O INSA (Instituto Nacional de Saúde Doutor Ricardo Jorge)": an acronym spelled out in parentheses after it,
+    whatever letters the acronym keeps."""
+    return any(
+        0 < ls - se <= 4 and re.fullmatch(r"\s*\(\s*", clean_text[se:ls])
+        for _ss, se, _st in short.spans
+        for ls, _le, _lt in long.spans
+    )
 
 
 def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:

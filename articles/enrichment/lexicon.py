@@ -1808,6 +1808,17 @@ COUNTRIES = COUNTRIES | frozenset(
 # Government portfolios: "viceministro de Exteriores", "subsecretaria de Estado" name a job, not an entity.
 PORTFOLIOS = frozenset(
     [
+        "gestion",
+        "gestao",
+        "transicion",
+        "transicao",
+        "innovacion",
+        "inovacao",
+        "empleo",
+        "emprego",
+        "fomento",
+        "territorio",
+        "politica",
         "sostenibilidad",
         "sustentabilidade",
         "sustainability",
@@ -2005,6 +2016,7 @@ ORG_TYPE_NOUNS = frozenset(
         "cadeia",
         "rival",
         "rivals",
+        "side",  # "German side VfL Wolfsburg", "Championship side X"
     ]
 )
 # Well-known platforms and services named without any cue; they are organisations, never people or places.
