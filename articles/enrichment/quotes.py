@@ -680,6 +680,13 @@ class _Resolver:
                 if t.pos_ in ("NOUN", "PROPN", "PRON"):
                     head = t
                     break
+        if head is not None and _is_verb(head) and _reporting(head):
+            # "según informó la compañía", "segundo disse o ministro": the source is the verb's subject.
+            subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is None:
+                return None
+            sub = list(head.subtree)
+            return subject, sub[0].i, sub[-1].i
         if head is None:
             return None
         sub = list(head.subtree)
@@ -828,6 +835,17 @@ class _Resolver:
                     first += 1
                 out.append(self._make_indirect(doc, base, first, sent.end - 1, entity, text, token.text, confidence))
             else:  # trailing: "<clause>, según X."
+                lemma = head.lemma_.lower()
+                if not self._entities_in(head, base) and (lemma in _FRAME_BODIES or head.lower_ in _FRAME_BODIES):
+                    # "Iberdrola interrumpió el suministro, según informó la compañía": the body the clause is about.
+                    subject_orgs = [
+                        i
+                        for t in lead
+                        if t.dep_ in _SUBJECT_DEPS and t.pos_ == "PROPN"  # the body itself, not "the approval by X"
+                        for i in self._entities_in(t, base)
+                        if self.index.entities[i].kind == "organization"
+                    ]
+                    entity = subject_orgs[0] if subject_orgs else entity
                 out.append(
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
