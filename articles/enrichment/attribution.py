@@ -43,7 +43,12 @@ _ENDINGS = {
     "ir": ("iu", "e", "iram", "em", "ia", "ió", "ieron", "ía", "irá"),
 }
 _PRONOUNS = frozenset({"ele", "ela", "él", "ella", "he", "she"})
-_FRAME = re.compile(r"\b(?:segundo|según|de acordo com|de acuerdo con|according to|conforme)\s+", re.IGNORECASE)
+# "segundo" as "according to", not as an ordinal after a determiner ("um segundo ensaio", "no segundo semestre").
+_FRAME = re.compile(
+    r"(?<!\bum )(?<!\bo )(?<!\bno )(?<!\bdo )(?<!\bao )(?<!\bpelo )(?<!\bem )(?<!\bseu )(?<!\bsua )"
+    r"\b(?:segundo|según|de acordo com|de acuerdo con|according to|conforme)\s+",
+    re.IGNORECASE,
+)
 _SECOND_CLAUSE = re.compile(r",?\s(?:y|e|and)\s+(?:que|that)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
 _WORD = re.compile(r"[\w'’-]+")
@@ -134,6 +139,11 @@ class LexicalAttributor:
             return None
         if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words[:3]):
             return self.salient_org
+        roles = [k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS]
+        if roles:
+            # "Questionada sobre o custo, a investigadora estimou": the role noun and its article, not the words
+            # the clause opened with.
+            return self._person_like(words[max(0, roles[-1] - 1) : roles[-1] + 1])
         return self._person_like(words)
 
     def _after_verb(self, start: int, limit: int) -> tuple[int | None, bool]:
