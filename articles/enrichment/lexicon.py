@@ -183,6 +183,9 @@ REPORTING_VERBS_EN = frozenset(
         "recount",
         "reiterate",
         "affirm",
+        "accuse",
+        "criticise",
+        "criticize",
     ]
 )
 REPORTING_VERBS_PT = frozenset(
@@ -264,6 +267,7 @@ REPORTING_VERBS = REPORTING_VERBS_ES | REPORTING_VERBS_EN | REPORTING_VERBS_PT
 # ("calificar de ..."), asking, thanking, posting. They still attribute a quote they govern.
 CUE_ONLY_VERBS = frozenset(
     [
+        "accuse",
         "acusar",
         "adicionar",
         "agradecer",
@@ -281,6 +285,8 @@ CUE_ONLY_VERBS = frozenset(
         "citar",
         "classificar",
         "considerar",
+        "criticise",
+        "criticize",
         "criticar",
         "cuestionar",
         "desafiar",
