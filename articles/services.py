@@ -172,9 +172,12 @@ def articles_sweep_stuck(*, stuck_after: timedelta, enriching_after: timedelta) 
         status__in=[Article.Status.RECEIVED, Article.Status.QUEUED], status_changed_at__lt=now - stuck_after
     )
     running = Article.objects.filter(status=Article.Status.ENRICHING, status_changed_at__lt=now - enriching_after)
-    ids = list(waiting.values_list("id", flat=True)) + list(running.values_list("id", flat=True))
-    articles_enqueue(article_ids=ids)
-    return ids
+    waiting_ids = list(waiting.values_list("id", flat=True))
+    running_ids = list(running.values_list("id", flat=True))
+    articles_enqueue(article_ids=waiting_ids)
+    for article_id in running_ids:  # alone: an article that outlived the time limit must not hold up a batch
+        article_enqueue(article_id=article_id)
+    return waiting_ids + running_ids
 
 
 # Articles per batch message: enough that nearly every article's writes overlap the next one's pipeline, few

@@ -185,3 +185,21 @@ def test_an_article_deleted_before_its_batch_ran_is_its_own_failure(pipeline):
 
     assert isinstance(outcomes[999_999], Article.DoesNotExist)
     assert outcomes[first.id].status == outcomes[last.id].status == Article.Status.ENRICHED
+
+
+@pytest.mark.django_db
+def test_the_sweeper_batches_lost_messages_but_sends_timed_out_articles_alone(settings, monkeypatch):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    long_ago = timezone.now() - timedelta(hours=1)
+    lost = [ArticleFactory(status=Article.Status.QUEUED, status_changed_at=long_ago) for _ in range(3)]
+    timed_out = ArticleFactory(status=Article.Status.ENRICHING, status_changed_at=long_ago)
+    batches, singles = [], []
+    monkeypatch.setattr("articles.tasks.enrich_articles.delay", lambda batch: batches.append(batch))
+    monkeypatch.setattr("articles.tasks.enrich_article.delay", lambda article_id: singles.append(article_id))
+
+    services.articles_sweep_stuck(stuck_after=timedelta(minutes=2), enriching_after=timedelta(minutes=6))
+
+    assert [sorted(batch) for batch in batches] == [sorted(a.id for a in lost)] and singles == [timed_out.id]
