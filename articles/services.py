@@ -345,7 +345,7 @@ def article_enrichment_store(*, article: Article, result: EnrichmentResult) -> A
         article.error = ""
         _enriched_article_write(article)
         content_changed()
-        if stored.subscribers:
+        if stored.subscribers is not False:  # None: not read on this database, so ask
             article_event_emit(article=article, event_type=Subscriber.EventType.ARTICLE_ENRICHED)
     return article
 
