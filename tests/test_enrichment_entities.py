@@ -188,3 +188,53 @@ def test_company_names_ending_in_s_keep_it_but_possessives_do_not():
     kinds = _kinds(result)
     assert kinds["Moody's"] == "organization"
     assert kinds["Mexico"] == "place"
+
+
+def test_organisation_names_run_through_para_and_a_plural_possessive():
+    # given bodies whose names contain "para la" and "Farmers'"
+    es = "El Ministerio para la Transformación Digital abrió una consulta pública sobre el cobre."
+    en = "The National Farmers' Union said on Tuesday that the harvest was late."
+    # when enriched
+    es_names = _by_name(enrich_text(title="", body=es, language="es"))
+    en_names = _by_name(enrich_text(title="", body=en, language="en"))
+    # then each is one organisation, whole
+    assert es_names["Ministerio para la Transformación Digital"].kind == "organization"
+    assert en_names["National Farmers' Union"].kind == "organization"
+
+
+def test_a_byline_names_the_journalist_then_the_outlet_but_not_a_title():
+    body = "By Morag Lindsay, Press Association\n\nThe council met on Monday.\n\nBy Owen Pryde, Health Correspondent"
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    assert entities["Morag Lindsay"].kind == "person"
+    assert entities["Press Association"].kind == "organization"
+    assert "Health Correspondent" not in entities
+
+
+def test_a_hyphenated_surname_alone_is_the_person_named_in_full():
+    body = (
+        "Chief Executive Harriet Mensah-Clarke said demand was weak.\n\n"
+        "Mensah-Clarke said the company would close two stores in Ohio."
+    )
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    assert entities["Harriet Mensah-Clarke"].kind == "person"
+    assert entities["Harriet Mensah-Clarke"].role == "Chief Executive"
+    assert "Mensah-Clarke" not in entities
+
+
+def test_y_between_two_bodies_does_not_make_one_name():
+    body = "El candidato, respaldado por el Partido Conservador y Cambio Democrático, perdió en Cali."
+    names = {e.name for e in enrich_text(title="", body=body, language="es").entities}
+    assert "Partido Conservador" in names
+    assert not any(" y " in n for n in names)
+
+
+def test_an_acronym_spelled_out_after_it_and_a_bare_head_join_their_body():
+    body = (
+        "El INE (Instituto Nacional de Estadística y Censos) publicó el informe.\n\n"
+        "La Procuraduría General de la Nación abrió una investigación. La Procuraduría no dio más detalles."
+    )
+    orgs = [e for e in enrich_text(title="", body=body, language="es").entities if e.kind == "organization"]
+    names = {e.name: e for e in orgs}
+    assert "INE" in names["Instituto Nacional de Estadística y Censos"].aliases
+    assert len(names["Procuraduría General de la Nación"].mentions) == 2
+    assert "INE" not in names and "Procuraduría" not in names

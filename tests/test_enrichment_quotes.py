@@ -179,3 +179,43 @@ def test_a_body_named_by_its_kind_is_the_one_whose_name_carries_that_word():
     # then "the bank" is the Bank of Mexico
     [quote] = [q for q in result.quotes if q.kind != "indirect"]
     assert _speaker(result, quote) == "Bank of Mexico"
+
+
+def test_the_ceo_is_the_chief_executive_even_after_another_woman_spoke():
+    # given a chief executive named with her capitalised title, then an analyst, then "The CEO"
+    body = (
+        '"Demand held up better than we feared," Chief Executive Laura Fenwick-Hale told analysts.\n\n'
+        'Analyst Maria Costa of Jefferies said the outlook was "cautious at best."\n\n'
+        'The CEO replied that the company had "no plans" to cut its dividend.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the first and the last quotes are the chief executive's
+    speakers = {q.text: _speaker(result, q) for q in result.quotes}
+    assert speakers["Demand held up better than we feared,"] == "Laura Fenwick-Hale"
+    assert speakers["cautious at best."] == "Maria Costa"
+    assert speakers["no plans"] == "Laura Fenwick-Hale"
+
+
+def test_a_role_noun_keeps_naming_whom_it_named_first():
+    body = (
+        "A coordenadora do estudo, Helena Gouveia Prates, explicou que o teste é barato. "
+        '"Custa menos do que um café", afirmou a investigadora.\n\n'
+        'Para Marta Ribeiro, mãe de gémeos, "a espera foi longa".\n\n'
+        'Questionada sobre o prazo, a investigadora respondeu que o teste chega "dentro de dois anos".'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    speakers = {q.text: _speaker(result, q) for q in result.quotes}
+    assert speakers["Custa menos do que um café"] == "Helena Gouveia Prates"
+    assert speakers["dentro de dois anos"] == "Helena Gouveia Prates"
+
+
+def test_a_frame_naming_its_source_by_kind_after_a_verb_is_the_body_the_clause_is_about():
+    body = (
+        "La Guardia Civil cortó la carretera.\n\n"
+        "Endesa suspendió el suministro en tres barrios como medida preventiva, según informó la compañía."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "Endesa suspendió el suministro en tres barrios como medida preventiva"
+    assert _speaker(result, quote) == "Endesa"

@@ -41,3 +41,9 @@ def test_wire_credits_are_set_aside_and_datelines_read_month_day_states_and_news
     assert state.agency is None and state.region is not None
     tagged = find_dateline("PUNTA LARA (Corresponsal).- A las cinco")
     assert tagged.region is None and tagged.agency is None
+
+
+def test_wire_desk_initials_and_end_marks_are_boilerplate():
+    prepared = prepare_text(body="O estudo foi publicado hoje.\n\nPMF/SO // ROC\n\nLusa/Fim")
+    assert prepared.clean_text == "O estudo foi publicado hoje."
+    assert [line.kind for line in prepared.boilerplate] == ["initials", "initials"]

@@ -18,6 +18,7 @@ from .lexicon import (
     HEAD_CONNECTORS,
     HONORIFICS,
     KNOWN_ACRONYMS,
+    KNOWN_COMPANIES,
     KNOWN_PLATFORMS,
     LEADING_ARTICLES,
     NAME_CONNECTORS,
@@ -268,7 +269,12 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
     """ "para", "para a/la", "e a", "em" continue an organisation's name when it opens with a head word; "a" only as
     an article after a connector, "em" only before a word that is no place ("Tribunal de Contas em Lisboa")."""
     lower = token.lower_
-    if lower not in HEAD_CONNECTORS or normalize_name(current[0].text).split()[:1] not in ([w] for w in ORG_HEADS):
+    head = next((t for t in current if t.lower_ not in LEADING_ARTICLES), None)
+    if (
+        lower not in HEAD_CONNECTORS
+        or head is None
+        or normalize_name(head.text).split()[:1] not in ([w] for w in ORG_HEADS)
+    ):
         return False
     if lower == "a":
         return current[-1].lower_ in ("para", "e", "y")
@@ -924,6 +930,21 @@ def _gazetteer_candidates(
             yield _Candidate(s, e, match.group(0), "place", 1.0)
 
 
+_COMPANY_SCAN = re.compile(
+    r"(?<![\w'’-])(?:"
+    + "|".join(re.escape(c) for c in sorted(KNOWN_COMPANIES, key=len, reverse=True))
+    + r")(?![\w'’-])"
+)
+
+
+def _company_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    """Well-known companies wherever they stand; inside a longer name ("Fundación Repsol") the mention is dropped."""
+    for p_start, p_end in paragraphs:
+        for match in _COMPANY_SCAN.finditer(clean_text, p_start, p_end):
+            yield _Candidate(match.start(), match.end(), match.group(0), "organization", 10.0)
+            yield _Candidate(None, None, match.group(0), "organization", 0.0, vouched=True)
+
+
 def _sentence_start(text: str, floor: int, pos: int) -> bool:
     """Whether the word starting at `pos` opens a sentence (then its capital says nothing)."""
     prefix = text[floor : max(floor, pos)].rstrip()
@@ -1169,6 +1190,7 @@ def extract_entities(
         candidates.extend(_doc_candidates(doc, start, trained))
     candidates.extend(_dateline_candidates(clean_text, datelines))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
+    candidates.extend(_company_candidates(clean_text, paragraphs))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if line.kind == "credit" and not WIRE_CREDIT.match(line.text):

@@ -2883,3 +2883,21 @@ GIVEN_NAMES = frozenset(
     """
     )
 )
+
+
+# Companies that open sentences in business news with nothing around them to say what they are ("Iberdrola cortó
+# el suministro", "A Petrobras anunciou"). Names that are also places, rivers, surnames or common words (Santander,
+# Iberia, Amazon, Ford, Vale, Shell, NOS) are left to the model.
+KNOWN_COMPANIES = frozenset(
+    _words(
+        """
+    Iberdrola Endesa Naturgy Repsol Cepsa Moeve Telefónica Inditex Mercadona Ferrovial Acciona Sacyr Indra Aena Renfe
+    Adif Navantia Talgo Enagás Redeia BBVA CaixaBank Bankinter Unicaja Abanca Kutxabank Ibercaja Mapfre Mediaset
+    Atresmedia Prisa Grifols Almirall Amadeus Cellnex Siemens Gamesa Petrobras Eletrobras Embraer Itaú Bradesco Ambev
+    Gerdau Braskem Usiminas JBS Marfrig Galp Sonae EDP Corticeira Pemex Cemex Femsa Bimbo Banorte
+    Televisa Telmex YPF Codelco Ecopetrol Avianca Falabella Cencosud Enel Tesla Boeing Airbus Walmart Pfizer Moderna
+    Microsoft Nvidia Intel Alphabet Volkswagen Stellantis Renault Toyota Nissan Unilever Nestlé
+    Glencore ArcelorMittal Vodafone Barclays HSBC Lloyds Tesco Sainsbury's Ryanair easyJet Lufthansa Vueling
+    """
+    )
+)
