@@ -36,6 +36,12 @@ FIXTURE_GATES = {
     # frames with a pronoun or a body's kind, titles and slogans in quotes. Before: people 0.84, orgs 0.73,
     # places 0.89, quoted 0.96, indirect 0.65, attributed 0.76, speaker 0.88.
     "enrichment_corpus_blind6": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
+    # es-CO, es-ES, en-GB, en-US, pt-PT: election night, wildfire, transfer, earnings call, neonatal study; particles
+    # and compound or hyphenated surnames, acronyms before their full names, one-word companies opening sentences,
+    # bylines with outlets, "The CEO", role nouns several speakers on, quotes across paragraphs. Before (once a crash
+    # on a hyphenated surname was fixed): people 0.82, orgs 0.64, places 0.81, quoted 1.00, indirect 0.84,
+    # attributed 0.74, speaker 0.79.
+    "enrichment_corpus_blind7": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)
