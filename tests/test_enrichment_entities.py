@@ -238,3 +238,21 @@ def test_an_acronym_spelled_out_after_it_and_a_bare_head_join_their_body():
     assert "INE" in names["Instituto Nacional de Estadística y Censos"].aliases
     assert len(names["Procuraduría General de la Nación"].mentions) == 2
     assert "INE" not in names and "Procuraduría" not in names
+
+
+def test_a_photo_credit_names_the_photographer_then_the_agency():
+    body = "The mill closed on Friday.\n\nPhotograph: Morven Baird/Reuters"
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    assert entities["Morven Baird"].kind == "person"
+    assert entities["Reuters"].kind == "organization"
+
+
+def test_an_acronym_after_a_long_name_joins_the_whole_name_not_its_tail():
+    body = (
+        "O Sindicato Nacional dos Trabalhadores dos Correios e Telecomunicações (SNTCT) marcou greve.\n\n"
+        "O SNTCT exige aumentos salariais."
+    )
+    orgs = [e for e in enrich_text(title="", body=body, language="pt").entities if e.kind == "organization"]
+    [union] = [e for e in orgs if "SNTCT" in e.aliases]
+    assert union.name.startswith("Sindicato Nacional")
+    assert not any(e.name.startswith("Trabalhadores") for e in orgs)

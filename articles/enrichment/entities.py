@@ -64,6 +64,9 @@ _PAREN_CREDIT = re.compile(rf"\((?P<person>{_NAME_RE})\s*/\s*(?P<org>[^)]+?)\)")
 _COPYRIGHT_ORG = re.compile(
     rf"©\s*(?:\d{{4}}\s+)?(?P<org>[{_CAP}][\w&'’-]*(?:\.(?!\s)[\w&'’-]*)*(?:\s+[{_CAP}][\w&'’-]*(?:\.(?!\s)[\w&'’-]*)*)*)"
 )
+_CREDIT_SLASH_AGENCY = re.compile(
+    rf"(?:^|:\s*)(?P<person>{_NAME_RE})\s*/\s*(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})\s*\.?$"
+)
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
@@ -881,6 +884,10 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         for match in _AGENCY_SLASH.finditer(text):
             yield _Candidate(None, None, match.group("org"), "organization", 10.0)
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
+        if (match := _CREDIT_SLASH_AGENCY.search(text)) and not _AGENCY_SLASH.search(text):
+            # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency.
+            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+            yield _Candidate(None, None, match.group("org"), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
             yield _Candidate(None, None, match.group("org").strip(), "organization", 10.0)
@@ -1088,6 +1095,10 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             # An acronym spelling a name's initials ("SP", São Paulo) beats a name it merely follows in parentheses.
             spelled = [o for o in options if _initials(o.display) == short.key.replace(" ", "")]
             options = spelled or options
+            # "Sindicato Nacional dos Maquinistas ... (SMAQ)": not the tail the model cut out of the whole name.
+            options = [
+                o for o in options if not any(_inside(o, other) for other in options if other is not o)
+            ] or options
         before = [o for o in options if o.first <= short.first]
         target = max(before, key=lambda o: o.first) if before else min(options, key=lambda o: o.first)
         if target.kind == "person" and kind != "person":
@@ -1097,6 +1108,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     short.votes[vote_kind] *= 0.3
         links.union(short.key, target.key)
     return links
+
+
+def _inside(form: _Form, other: _Form) -> bool:
+    """Every mention of `form` lies within a longer mention of `other`."""
+    return bool(form.spans) and all(
+        any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, _t2 in other.spans) for s, e, _t in form.spans
+    )
 
 
 def _expanded_after(short: _Form, long: _Form, clean_text: str) -> bool:

@@ -2868,7 +2868,8 @@ GIVEN_NAMES = frozenset(
     rafaela raquel regina renata renato ricardo rita roberta roberto rodrigo rogerio ronaldo rosana rosangela rui
     sandra sergio silvia simao simone sonia tatiana tiago thiago valdir valeria vanessa vinicius vitor vitoria wagner
     washington wellington wilson goncalo joaquim duarte tomas ines leonor matilde carolina madalena
-    luz lidia marisol ximena yesenia luzmila
+    luz lidia marisol ximena yesenia luzmila filomena fatima graca lurdes gloria rosalia amelia ester judite odete
+    manuela sandra lucinda celeste fernando armando abel aurelio domingos fausto horacio jaime valter vasco
     aaron abigail adam alan albert alex alexander alice alison amanda amy andrew angela anna anne anthony arthur ashley
     barbara ben benjamin betty bill brandon brian bruce callum carl carol caroline catherine charles charlotte chloe
     chris christine christopher claire craig daniel david deborah dennis diana donald donna doug douglas edward
