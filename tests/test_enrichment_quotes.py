@@ -219,3 +219,30 @@ def test_a_frame_naming_its_source_by_kind_after_a_verb_is_the_body_the_clause_i
     [quote] = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.text == "Endesa suspendió el suministro en tres barrios como medida preventiva"
     assert _speaker(result, quote) == "Endesa"
+
+
+def test_whoever_asked_in_an_opening_participle_is_not_the_speaker():
+    es = (
+        "El consejero delegado, Iñaki Arregi Zubia, presentó las cuentas.\n\n"
+        'Preguntado por la caída de la acción en la Bolsa de Madrid, respondió: "El mercado tiene prisa".'
+    )
+    pt = (
+        "O presidente da associação, Nuno Carvalho Pires, esteve na reunião.\n\n"
+        'Contactada pela Lusa, a Federação Nacional dos Transportadores considerou a medida "inevitável".'
+    )
+    es_result = enrich_text(title="", body=es, language="es")
+    pt_result = enrich_text(title="", body=pt, language="pt")
+    [es_quote] = [q for q in es_result.quotes if q.kind != "indirect"]
+    [pt_quote] = [q for q in pt_result.quotes if q.kind != "indirect"]
+    assert _speaker(es_result, es_quote) == "Iñaki Arregi Zubia"
+    assert _speaker(pt_result, pt_quote) == "Federação Nacional dos Transportadores"
+
+
+def test_a_body_noun_after_a_frame_is_the_source_the_frame_cites():
+    body = (
+        "La Bolsa de Madrid cerró con caídas.\n\n"
+        'Según la agencia Fitch Ratings, la deuda subirá, un nivel que la firma considera "asumible".'
+    )
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind != "indirect"]
+    assert _speaker(result, quote) == "Fitch Ratings"

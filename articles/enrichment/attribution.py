@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .entities import EntityIndex, GenderedFocus, word_gender
 from .lexicon import (
+    ASKED_OPENERS,
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
     ORG_TYPE_NOUNS,
@@ -197,6 +198,11 @@ class LexicalAttributor:
 
     def _speaker_before(self, s_start: int, cue_start: int) -> int | None:
         # The subject opens the clause: "O deputado Tiago X, do Partido Y, explicou" is Tiago X, not the party.
+        opener = _WORD.match(self.text, s_start)
+        if opener and opener.group(0).lower() in ASKED_OPENERS:
+            # "Contactada pela Lusa, a associação considerou": who asked is not who answers.
+            comma = self.text.rfind(",", s_start, cue_start)
+            s_start = comma + 1 if comma >= 0 else s_start
         found = self._speakers_in(s_start, cue_start)
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         opening = _ROLE_RELATIVE.match(self.text, s_start, cue_start)

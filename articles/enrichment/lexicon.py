@@ -2902,3 +2902,16 @@ KNOWN_COMPANIES = frozenset(
     """
     )
 )
+
+# Participles that open a sentence with whoever asked or was asked ("Preguntado por la caída de la acción, ...",
+# "Contactada pela Lusa, a associação ...", "Asked about the cuts, ..."): the names inside are not the speaker.
+ASKED_OPENERS = frozenset(
+    _words(
+        """
+    preguntado preguntada preguntados preguntadas consultado consultada consultados consultadas cuestionado
+    cuestionada interrogado interrogada contactado contactada contactados contactadas questionado questionada
+    questionados questionadas perguntado perguntada perguntados perguntadas confrontado confrontada asked contacted
+    questioned pressed approached
+    """
+    )
+)

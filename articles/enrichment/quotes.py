@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from .attribution import LexicalAttributor
 from .entities import COUNTRY_KEYS, EntityIndex, GenderedFocus, dependency_path, word_gender
 from .lexicon import (
+    ASKED_OPENERS,
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -53,6 +54,7 @@ _ROLE_EXPANSIONS = {
     "cfo": ("chief financial", "director financiero", "directora financiera", "diretor financeiro", "cfo"),
     "coo": ("chief operating", "coo"),
 }
+_FRAME_WORDS = frozenset({"según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"})
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
@@ -360,6 +362,17 @@ class _Resolver:
         ("the Bank of Mexico"): then the one of those named last before here, else first."""
         word = normalize_name(noun.text)
         lemma = normalize_name(noun.lemma_)
+        base = next(b for (b, _e), d in zip(self.paragraphs, self.docs, strict=True) if d is noun.doc)
+        frame = next((t for t in noun.sent if t.i < noun.i and t.lower_ in _FRAME_WORDS), None)
+        if frame is not None:
+            # "Según la agencia Fitch, ... un nivel que la firma considera «...»": the source this sentence cites.
+            cited = [
+                i
+                for i in self.index.within(base + frame.idx, base + noun.idx)
+                if self.index.entities[i].kind == "organization"
+            ]
+            if cited:
+                return cited[0]
         named = [
             i
             for i, e in enumerate(self.index.entities)
@@ -367,7 +380,6 @@ class _Resolver:
         ]
         if not named or self.salient_org in named:
             return self.salient_org
-        base = next(b for (b, _e), d in zip(self.paragraphs, self.docs, strict=True) if d is noun.doc)
         at = base + noun.idx
         latest = [
             (max((m.start for m in self.index.entities[i].mentions if m.start < at), default=-1), i) for i in named
@@ -627,12 +639,13 @@ class _Resolver:
     def _preceding_name(self, verb: Token, base: int) -> int | None:
         """The parser lost the subject: take a name opening the clause, if no other verb stands between."""
         sent = verb.sent
+        floor = base + _after_asked_opener(sent, verb)
         found = [
             i
-            for i in self.index.within(base + sent.start_char, base + verb.idx)
+            for i in self.index.within(floor, base + verb.idx)
             if self.index.entities[i].kind in ("person", "organization")
             and any(
-                base + sent.start_char <= m.start and m.end <= base + verb.idx and not self._inside_quote(m.start)
+                floor <= m.start and m.end <= base + verb.idx and not self._inside_quote(m.start)
                 for m in self.index.entities[i].mentions
             )  # a name inside the quote ("«Hemos pedido a la Junta...», añadió") is not who speaks
         ]
@@ -850,6 +863,15 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _after_asked_opener(sent: Span, verb: Token) -> int:
+    """Where a sentence's possible subjects start: after "Preguntado por X, ..." up to the last comma before the
+    verb, else at the sentence start (offsets within the paragraph's doc)."""
+    if sent[0].lower_ not in ASKED_OPENERS:
+        return sent.start_char
+    commas = [t for t in sent if t.text == "," and t.i < verb.i]
+    return commas[-1].idx + 1 if commas else sent.start_char
 
 
 def _first_clause_end(text: str, start: int, quote_at: int) -> int | None:
