@@ -256,3 +256,9 @@ def test_an_acronym_after_a_long_name_joins_the_whole_name_not_its_tail():
     [union] = [e for e in orgs if "SNTCT" in e.aliases]
     assert union.name.startswith("Sindicato Nacional")
     assert not any(e.name.startswith("Trabalhadores") for e in orgs)
+
+
+def test_a_firms_country_arm_keeps_the_country_in_its_name():
+    body = "According to economists at Standard Bank Namibia, growth will slow next year in Windhoek."
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    assert entities["Standard Bank Namibia"].kind == "organization"

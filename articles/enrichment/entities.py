@@ -348,7 +348,11 @@ def _after_preposition(token: Token) -> bool:
 def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind | Literal["vouched"], float]]:
     votes: list[tuple[EntityKind | Literal["vouched"], float]] = []
     words = key.split()
-    if words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
+    if (
+        words[0] in ORG_HEADS
+        or words[-1] in ORG_TAILS
+        or (len(words) > 2 and words[-2] in ORG_TAILS and words[-1] in COUNTRY_KEYS)
+    ):
         votes.append(("organization", 10.0))
     if key in COUNTRY_KEYS:
         votes.append(("place", 10.0))
@@ -728,6 +732,17 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme",
     "Corpo de Bombeiros Militar" + "de Minas Gerais" (the model split the name at a lower-case linking word)."""
     words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
+    doc = run[0].doc
+    last, nxt = run[-1], run[-1].i + 1
+    if (
+        len(run) > 1
+        and normalize_name(last.text) in ORG_TAILS
+        and nxt < len(doc)
+        and normalize_name(doc[nxt].text) in COUNTRY_KEYS
+        and last.whitespace_
+        and (nxt + 1 >= len(doc) or not _is_capitalised(doc[nxt + 1].text))
+    ):
+        return [*run, doc[nxt]]  # "Stanbic Bank Tanzania", "Vodafone Group Portugal": a country's arm of a firm
     if not words or not (words[0] in ORG_HEADS or (tagged_org and len(run) > 1)):
         return run
     doc = run[0].doc
