@@ -262,3 +262,13 @@ def test_a_firms_country_arm_keeps_the_country_in_its_name():
     body = "According to economists at Standard Bank Namibia, growth will slow next year in Windhoek."
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     assert entities["Standard Bank Namibia"].kind == "organization"
+
+
+def test_the_chamber_is_the_one_legislature_the_article_names():
+    body = (
+        "La ministra compareció este martes en el Congreso para explicar el plan.\n\n"
+        "Horas después, en los pasillos de la Cámara, la oposición pidió su dimisión."
+    )
+    orgs = [e for e in enrich_text(title="", body=body, language="es").entities if e.kind == "organization"]
+    assert [o.name for o in orgs] == ["Congreso"]
+    assert "Cámara" in orgs[0].aliases

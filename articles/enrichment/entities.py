@@ -1104,6 +1104,11 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
+        if not options and short.key == "camara" and short.kind != "place":
+            # "la Cámara" after "el Congreso": the one legislature the article names.
+            houses = [f for f in forms.values() if f.tokens and f.tokens[0] in _LEGISLATURES and f.key != short.key]
+            if len({h.key for h in houses}) == 1:
+                options = houses
         if not options:
             continue
         if acronym:
@@ -1123,6 +1128,9 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     short.votes[vote_kind] *= 0.3
         links.union(short.key, target.key)
     return links
+
+
+_LEGISLATURES = frozenset({"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes"})
 
 
 def _inside(form: _Form, other: _Form) -> bool:
