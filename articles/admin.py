@@ -174,7 +174,7 @@ class ArticleAdmin(QuoteInlineEditingMixin, admin.ModelAdmin):
         return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
 
     def _enqueue(self, request, ids: list[int]) -> None:
-        sent = sum(services.article_enqueue(article_id=article_id) for article_id in ids)
+        sent = services.articles_enqueue(article_ids=ids)  # in batches, as the reenrich command sends them
         EditorDecision.objects.create(
             user=request.user, action=EditorDecision.Action.REENRICH, details={"articles": ids}
         )
