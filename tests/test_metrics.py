@@ -81,6 +81,19 @@ def test_enrichment_duration_and_failures_are_recorded(client, deliver, monkeypa
     assert Article.objects.get(external_id="m-3").status == Article.Status.FAILED
 
 
+def test_batched_enrichment_counts_each_stored_article(client):
+    from articles.tasks import enrich_articles
+
+    articles = [ArticleFactory(body=f"La alcaldesa Rosa Llorente habló en Lugo por {n}ª vez.") for n in range(3)]
+    before = scrape(client)
+
+    enrich_articles.delay([article.id for article in articles] + [10**9])  # one id that no longer exists
+
+    after = scrape(client)
+    count = "newsapi_enrichment_duration_seconds_count"
+    assert value(after, count) - value(before, count) == 3
+
+
 def test_queue_depth_is_zero_without_a_broker(client, settings):
     settings.CELERY_BROKER_URL = ""
 
