@@ -70,6 +70,13 @@ fragment Page on ArticleConnection { edges { node { ...Fields id @skip(if: true)
 fragment Fields on Article { heading: title @include(if: $withTitle) title quotes { speaker { ... on Entity { name }
   ... on Node { id } } } }"""
 
+ENTITY_PAGE = """query E($id: ID!) { person(id: $id) { name roles
+  mentions { salience role article { title publishedAt } affiliation { name aliases } __typename }
+  coMentions(first: 3) { count person { name coMentions { count person { id } } } }
+  articles(first: 2) { edges { node { title mentions { salience role surfaceForms verified
+    entity { __typename id name ... on Place { articles(first: 1) { edges { cursor } } } } } } } } }
+  organizations(first: 5) { edges { node { name roles coMentions { count person { name } } mentions { role } } } } }"""
+
 ROOT_ENTITIES = """{ people(first: 3) { edges { node { name aliases } } pageInfo { hasNextPage endCursor } }
   organizations { edges { node { name quotes(first: 1) { edges { node { text } } } } } }
   places(first: 100) { edges { node { name articles(first: 1) { edges { node { title } } } } } } }"""
@@ -97,7 +104,14 @@ def newsroom():
         )
         articles.append(article)
         for rank, person in enumerate(people[: 1 + number % 3]):
-            MentionFactory(article=article, person=person, salience=0.5 if rank else 0.9)
+            MentionFactory(
+                article=article,
+                person=person,
+                salience=0.5 if rank else 0.9,
+                role=("portavoz", "Ministra", "ministra", "")[(number + rank) % 4],
+                affiliation=ministry if (number + rank) % 3 == 0 else None,
+                surface_forms=[person.name, person.name.split()[-1]],
+            )
         MentionFactory(article=article, kind="organization", person=None, organization=ministry, salience=0.5)
         if number % 2:
             MentionFactory(article=article, kind="place", person=None, place=place, salience=0.2)
@@ -175,6 +189,18 @@ def test_entity_pages_page_by_cursor_like_the_resolvers(newsroom):
     assert data["data"]["person"]["aliases"] == ["Anita Ruiz", "Ruiz"]
 
 
+def test_entity_pages_with_roles_mentions_and_co_mentions_match(newsroom):
+    for person in newsroom["people"]:
+        variables = {"id": to_global_id("Person", person.id)}
+        assert planned(ENTITY_PAGE, variables)
+
+        _, queries = run(ENTITY_PAGE, variables)
+
+        assert queries == 1
+    ana = run(ENTITY_PAGE, {"id": to_global_id("Person", newsroom["people"][0].id)})[0]["data"]["person"]
+    assert ana["roles"] and ana["coMentions"] and any(m["affiliation"] for m in ana["mentions"])
+
+
 def test_entity_ids_are_global_ids_that_find_the_entity_again(newsroom):
     """A person's id, wherever it appears, is the Relay global id that node() and person() accept."""
     person = newsroom["people"][1]
@@ -224,7 +250,7 @@ def test_filtered_root_connections_page_like_the_resolvers(newsroom, name):
     "query, variables",
     [
         ('{ people { edges { node { articles(first: 2, language: "en") { edges { cursor } } } } } }', None),
-        ("{ articles(first: 2) { edges { node { mentions { salience } } } } }", None),  # not planned yet
+        ("{ articles(first: 2) { edges { node { related { title } } } } }", None),  # not planned
         ("{ articles(last: 2) { edges { node { title } } } }", None),  # backwards paging
         ("query($id: ID!) { article(id: $id) { title } }", {"id": "not-a-global-id"}),
         ("{ __schema { queryType { name } } }", None),

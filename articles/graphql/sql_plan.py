@@ -5,8 +5,8 @@ the speakers' latest quotes is some 2,400 field resolutions and 600 model instan
 bounds the request rate. For queries whose every field this module knows, it plans one statement instead (nested
 `json_build_object` / `json_agg` subqueries, as PostGraphile and Hasura do), and PostgreSQL returns the `data`
 object ready to send; a filtered root connection first takes its page of ids from the resolvers' own filterset.
-Anything it does not know (mentions, roles, co-mentions, related articles, filters on nested connections,
-introspection, `last`/`before`/`offset` paging) raises `Unsupported` while planning, before the answer is read,
+Anything it does not know (related articles, filters on nested connections, introspection,
+`last`/`before`/`offset` paging) raises `Unsupported` while planning, before the answer is read,
 and the request goes through graphql-core as before, so the two paths never mix within one answer.
 
 Parity with graphql-core is the contract: same keys in the same order (graphql-core's own field collection decides
@@ -272,6 +272,29 @@ class Planner:
                 f"WHERE id = {m}.{MENTION_FIELD[model]} OFFSET 0) {e} "
                 f"WHERE {m}.article_id = {t}.id AND {m}.kind = '{kind}')"
             )
+        if name == "mentions":  # most salient first, as the resolvers' prefetch orders them
+            m = self.alias()
+            mention_type = get_named_type(object_type.fields["mentions"].type)
+            entity = [(model, f"{m}.{MENTION_FIELD[model]}") for model in (Person, Organization, Place)]
+            columns = {
+                "__typename": "'ArticleMention'",
+                "salience": f"{m}.salience",
+                "role": f"NULLIF({m}.role, '')",
+                "surfaceForms": f"{m}.surface_forms",
+                "verified": f"{m}.verified",
+            }
+
+            def mention_field(_key, mention_nodes) -> str:
+                field = mention_nodes[0].name.value
+                if field == "entity":  # Mention.entity: its person, organization or place
+                    return self.first_entity(mention_nodes, entity)
+                return columns.get(field) or self.unsupported(f"ArticleMention.{field}")
+
+            obj = self.json_object(self.sub_fields(mention_type, nodes), mention_field)
+            return (
+                f"(SELECT coalesce(json_agg({obj} ORDER BY {m}.salience DESC, {m}.id), '[]'::json) "
+                f"FROM {table(Mention)} {m} WHERE {m}.article_id = {t}.id)"
+            )
         raise Unsupported(f"Article.{name}")
 
     def quote_field(self, object_type, t: str, nodes) -> str:
@@ -282,13 +305,10 @@ class Planner:
             return self.scalar(Quote, t, name, type_name="Quote")
         if name == "article":
             return self.single_row(Article, "Article", nodes, "{t}.id = {parent}.article_id", parent=t)
-        if name == "speaker":
-            # Quote.speaker: the person if there is one, else the organization, else null.
-            branches = []
-            for model, fk in ((Person, "speaker_person_id"), (Organization, "speaker_organization_id")):
-                row = self.single_row(model, model.__name__, nodes, f"{{t}}.id = {{parent}}.{fk}", parent=t)
-                branches.append(f"WHEN {t}.{fk} IS NOT NULL THEN {row}")
-            return "CASE " + " ".join(branches) + " END"
+        if name == "speaker":  # Quote.speaker: the person if there is one, else the organization, else null
+            return self.first_entity(
+                nodes, [(Person, f"{t}.speaker_person_id"), (Organization, f"{t}.speaker_organization_id")]
+            )
         raise Unsupported(f"Quote.{name}")
 
     def entity_field(self, object_type, t: str, nodes) -> str:
@@ -318,7 +338,69 @@ class Planner:
                 Quote, "", f"{{t}}.{QUOTE_SPEAKER_FIELD[model]} = {{parent}}.id AND NOT {{t}}.rejected", "{t}.id DESC"
             )
             return self.connection(object_type, nodes, t, relation)
+        own = f"{{m}}.{MENTION_FIELD[model]} = {t}.id"
+        if name == "roles":  # by use, then as Python sorts strings (code points: the C collation)
+            m = self.alias()
+            return (
+                f"(SELECT coalesce(json_agg(r.role ORDER BY r.n DESC, r.role COLLATE \"C\"), '[]'::json) FROM "
+                f"(SELECT {m}.role, count(*) AS n FROM {table(Mention)} {m} WHERE {own.format(m=m)} "
+                f"AND {m}.role <> '' GROUP BY {m}.role) r)"
+            )
+        if name == "mentions":  # most recent article first (entity_queryset_for's prefetch)
+            m, a = self.alias(), self.alias()
+            mention_type = get_named_type(object_type.fields["mentions"].type)
+
+            def mention_field(_key, mention_nodes) -> str:
+                field = mention_nodes[0].name.value
+                if field == "article":
+                    return self.single_row(Article, "Article", mention_nodes, f"{{t}}.id = {m}.article_id")
+                if field == "affiliation":
+                    return self.first_entity(mention_nodes, [(Organization, f"{m}.affiliation_id")])
+                columns = {
+                    "__typename": "'EntityMention'",
+                    "salience": f"{m}.salience",
+                    "role": f"NULLIF({m}.role, '')",
+                }
+                return columns.get(field) or self.unsupported(f"EntityMention.{field}")
+
+            obj = self.json_object(self.sub_fields(mention_type, nodes), mention_field)
+            return (
+                f"(SELECT coalesce(json_agg({obj} ORDER BY {a}.published_at DESC NULLS LAST, {m}.article_id DESC), "
+                f"'[]'::json) FROM {table(Mention)} {m} CROSS JOIN LATERAL (SELECT published_at FROM "
+                f"{table(Article)} WHERE id = {m}.article_id OFFSET 0) {a} WHERE {own.format(m=m)})"
+            )
+        if name == "coMentions":  # selectors.entity_co_mentions: shared articles, then name
+            first = self.arguments(object_type, nodes).get("first")
+            if not isinstance(first, int) or not 0 < first <= 100:
+                raise Unsupported("a co-mention count the resolvers refuse")
+            m, other, p, c = self.alias(), self.alias(), self.alias(), self.alias()
+            co_type = get_named_type(object_type.fields["coMentions"].type)
+            not_itself = f"AND {other}.person_id <> {t}.id" if model is Person else ""
+
+            def co_field(_key, co_nodes) -> str:
+                field = co_nodes[0].name.value
+                if field == "person":
+                    return self.object_of("Person", p, self.sub_fields(self.object_type("Person"), co_nodes))
+                return {"__typename": "'CoMention'", "count": f"{c}.n"}.get(field) or self.unsupported(field)
+
+            obj = self.json_object(self.sub_fields(co_type, nodes), co_field)
+            return (
+                f"(SELECT coalesce(json_agg({obj} ORDER BY {c}.n DESC, {p}.name), '[]'::json) FROM "
+                f"(SELECT {other}.person_id, count(*) AS n FROM {table(Mention)} {m} JOIN {table(Mention)} {other} "
+                f"ON {other}.article_id = {m}.article_id WHERE {own.format(m=m)} AND {other}.person_id IS NOT NULL "
+                f"{not_itself} GROUP BY {other}.person_id ORDER BY count(*) DESC, "
+                f"(SELECT name FROM {table(Person)} WHERE id = {other}.person_id) LIMIT {int(first)}) {c} "
+                f"CROSS JOIN LATERAL (SELECT * FROM {table(Person)} WHERE id = {c}.person_id OFFSET 0) {p})"
+            )
         raise Unsupported(f"{object_type.name}.{name}")
+
+    def first_entity(self, nodes, candidates: list[tuple[type, str]]) -> str:
+        """The first of several nullable entity references that is set, as its type's object (null when none)."""
+        branches = []
+        for model, reference in candidates:
+            row = self.single_row(model, model.__name__, nodes, f"{{t}}.id = {reference}")
+            branches.append(f"WHEN {reference} IS NOT NULL THEN {row}")
+        return "CASE " + " ".join(branches) + " END"
 
     def source_field(self, object_type, t: str, nodes) -> str:
         name = nodes[0].name.value
