@@ -272,3 +272,17 @@ def test_the_chamber_is_the_one_legislature_the_article_names():
     orgs = [e for e in enrich_text(title="", body=body, language="es").entities if e.kind == "organization"]
     assert [o.name for o in orgs] == ["Congreso"]
     assert "Cámara" in orgs[0].aliases
+
+
+def test_name_spelled_out_before_its_initials_is_one_organisation():
+    # given names the model cuts at a connector or reads as places, each followed by its initials
+    body = (
+        "Lideranças da Articulação dos Povos Indígenas do Brasil (Apib) acompanharam o anúncio em Brasília.\n\n"
+        "La Intervención General de la Administración del Estado (IGAE) no ha firmado el informe."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then each is one organisation, its initials an alias where they occur
+    assert entities["Articulação dos Povos Indígenas do Brasil"].kind == "organization"
+    assert entities["Intervención General de la Administración del Estado"].kind == "organization"
+    assert "Povos Indígenas do Brasil" not in entities

@@ -967,6 +967,40 @@ def _company_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) 
             yield _Candidate(None, None, match.group(0), "organization", 0.0, vouched=True)
 
 
+_EXPANDED_ACRONYM = re.compile(r"\s\(\s*([A-Z][A-Za-z]{1,9})(?:-[A-Z]\w*)?\s*\)")
+_EXPANSION_WORD = re.compile(r"[\w'’-]+")
+
+
+def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    """A name spelled out right before its acronym in brackets ("Articulação dos Povos Indígenas do Brasil (Apib)",
+    "Intervención General de la Administración del Estado (IGAE)") is one organisation, even where the model cuts it
+    at a connector or reads its parts as places: places are not introduced with their initials."""
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS
+    for p_start, p_end in paragraphs:
+        for match in _EXPANDED_ACRONYM.finditer(clean_text, p_start, p_end):
+            letters = match.group(1).lower()
+            words = list(_EXPANSION_WORD.finditer(clean_text, max(p_start, match.start() - 160), match.start()))
+            initials = ""
+            for k in range(len(words) - 1, -1, -1):
+                word = words[k].group(0)
+                gap = clean_text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else match.start()]
+                if gap.strip(" ,"):
+                    break  # punctuation other than a listing comma ends the name
+                if word.lower() in connectors:
+                    continue
+                if not word[0].isupper():
+                    break
+                initials = word[0].lower() + initials
+                if not letters.endswith(initials):
+                    break
+                if initials == letters and len(letters) >= 2:
+                    text = clean_text[words[k].start() : match.start()]
+                    key = normalize_name(text)
+                    if key not in COUNTRY_KEYS and text not in PLACES and len(key.split()) >= 2:
+                        yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
+                    break
+
+
 def _sentence_start(text: str, floor: int, pos: int) -> bool:
     """Whether the word starting at `pos` opens a sentence (then its capital says nothing)."""
     prefix = text[floor : max(floor, pos)].rstrip()
@@ -1232,6 +1266,7 @@ def extract_entities(
     candidates.extend(_dateline_candidates(clean_text, datelines))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
+    candidates.extend(_expansion_candidates(clean_text, paragraphs))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if line.kind == "credit" and not WIRE_CREDIT.match(line.text):
