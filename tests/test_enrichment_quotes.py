@@ -246,3 +246,19 @@ def test_a_body_noun_after_a_frame_is_the_source_the_frame_cites():
     result = enrich_text(title="", body=body, language="es")
     [quote] = [q for q in result.quotes if q.kind != "indirect"]
     assert _speaker(result, quote) == "Fitch Ratings"
+
+
+def test_a_pronoun_skips_a_speaker_an_earlier_pronoun_gave_another_gender():
+    # given two speakers with English first names the name lists cannot gender, one already quoted as "she"
+    body = (
+        'Marion Feltham, the regulator\'s director, backed the deal. "It is fair," she said.\n\n'
+        'Northwind\'s chief executive, Graham Oduya, welcomed the ruling. "We are ready," he said.\n\n'
+        'Priya Castellan said she would meet Oduya. Asked about jobs, he told reporters: "Nobody should worry."'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then "he" goes to the man in the appositive subject, and past the woman who spoke last
+    speakers = {q.text: _speaker(result, q) for q in result.quotes if q.kind != "indirect"}
+    assert speakers["It is fair,"] == "Marion Feltham"
+    assert speakers["We are ready,"] == "Graham Oduya"
+    assert speakers["Nobody should worry."] == "Graham Oduya"

@@ -331,7 +331,13 @@ class _Resolver:
                     out.append(quote)
                     previous_in_para = quote
                     self._remember(speaker.entity)
-                out.extend(self._indirect(sent, base, s_start, s_end))
+                    self._learn_gender(speaker.entity, speaker.text)
+                reported = self._indirect(sent, base, s_start, s_end)
+                for quote in reported:
+                    self._learn_gender(quote.speaker, quote.speaker_text)
+                    # "Castellan said she would meet Oduya": the pronoun opening the reported clause is the speaker.
+                    self._learn_gender(quote.speaker, quote.text.split(" ", 1)[0])
+                out.extend(reported)
                 self._update_salience(sent, base)
             del p
         out.sort(key=lambda q: q.start)
@@ -347,6 +353,14 @@ class _Resolver:
             self.focus.saw(entity)
         elif self.index.entities[entity].kind == "organization":
             self.salient_org = entity
+
+    def _learn_gender(self, entity: int | None, word: str | None) -> None:
+        """A person a "she"/"he" was resolved to keeps that gender, so a later pronoun of the other gender skips them
+        (English first names say nothing to the name lists)."""
+        if entity is None or not word or self.index.entities[entity].kind != "person":
+            return
+        if (gender := word_gender(word)) is not None and word.lower() not in ("el", "la", "o", "a"):
+            self.focus.genders.setdefault(entity, gender)
 
     def _role_person(self, noun: Token) -> int | None:
         """A role noun no stated role explains ("la investigadora"): whom it named before, else the one in focus."""
@@ -403,10 +417,16 @@ class _Resolver:
                     if holder is not None:
                         self._remember(holder)
                     continue
-                for idx in self._entities_in(token, base):
+                found = self._entities_in(token, base)
+                persons = [i for i in found if self.index.entities[i].kind == "person"]
+                if persons:
+                    # "Northwind's chief executive, Graham Oduya, welcomed": the person, not the firm before them.
+                    self._remember(persons[0])
+                for idx in found:
                     entity = self.index.entities[idx]
                     if entity.kind in ("person", "organization"):
-                        self._remember(idx)
+                        if not persons:
+                            self._remember(idx)
                         break
                     if entity.kind == "place" and normalize_name(entity.name) not in COUNTRY_KEYS:
                         self.salient_org = idx  # "el Kremlin se mostró cauto": a seat of power acting as one
