@@ -102,3 +102,20 @@ def test_portuguese_role_noun_of_the_other_gender_brings_back_the_earlier_speake
     result = enrich_text(title="", body=body, language="pt")
     # then the last quote is the union leader's
     assert _speakers(result)["Se a Justiça mandar sentar à mesa, a gente senta"] == "Wellington Dias"
+
+
+def test_surface_attribution_reads_the_clause_with_the_verb_and_a_colon_lead_in():
+    # given Portuguese (attributed from the surface): a second clause with its own subject, a seat of government
+    # acting as a body, and a quote introduced by a colon after another person spoke
+    body = (
+        "O Ministério Público Federal abriu um procedimento, e o Itamaraty informou que a embaixada entregou o dossiê."
+        "\n\n"
+        "O diretor do museu, Étienne Morvan, disse que o museu “não fecha a porta”. "
+        "Raquel Tabajara rejeitou a ideia: “Não se empresta o que é dele”."
+    )
+    # when enriched
+    speakers = _speakers(enrich_text(title="", body=body, language="pt"))
+    # then each statement goes to the subject of its own clause
+    assert speakers["a embaixada entregou o dossiê"] == "Itamaraty"
+    assert speakers["não fecha a porta"] == "Étienne Morvan"
+    assert speakers["Não se empresta o que é dele"] == "Raquel Tabajara"

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .entities import EntityIndex, GenderedFocus, word_gender
+from .entities import COUNTRY_KEYS, EntityIndex, GenderedFocus, word_gender
 from .lexicon import (
     ASKED_OPENERS,
     INDIRECT_VERBS,
@@ -50,6 +50,8 @@ _FRAME = re.compile(
     r"\b(?:segundo|según|de acordo com|de acuerdo con|according to|conforme)\s+",
     re.IGNORECASE,
 )
+# A coordinated clause with its own subject: ", e o Itamaraty informou que", "; la CRUE dijo que".
+_NEW_CLAUSE = re.compile(r"(?:,\s+(?:e|y|and|mas|pero|but)|;)\s+")
 _SECOND_CLAUSE = re.compile(r",?\s(?:y|e|and)\s+(?:que|that)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
 _WORD = re.compile(r"[\w'’-]+")
@@ -123,6 +125,20 @@ class LexicalAttributor:
 
     def _speakers_in(self, start: int, end: int) -> list[int]:
         return [i for i in self.index.within(start, end) if self.index.entities[i].kind in ("person", "organization")]
+
+    def _seat_at(self, start: int, end: int) -> int | None:
+        """ "o Itamaraty", "el Kremlin": a building or city after an article that opens the clause acts as the body
+        seated there (countries are only places)."""
+        lead = _WORD.match(self.text, start)
+        if lead is None or lead.group(0).lower() not in _ARTICLES:
+            return None
+        for i in self.index.within(lead.end(), end):
+            entity = self.index.entities[i]
+            at = min(m.start for m in entity.mentions if m.start >= lead.end())
+            if entity.kind == "place" and normalize_name(entity.name) not in COUNTRY_KEYS and at == lead.end() + 1:
+                return i
+            break
+        return None
 
     def _remember(self, entity: int | None) -> None:
         if entity is None:
@@ -203,6 +219,14 @@ class LexicalAttributor:
             # "Contactada pela Lusa, a associação considerou": who asked is not who answers.
             comma = self.text.rfind(",", s_start, cue_start)
             s_start = comma + 1 if comma >= 0 else s_start
+        clauses = list(_NEW_CLAUSE.finditer(self.text, s_start, cue_start))
+        if clauses:
+            # "O MPF abriu um procedimento, e o Itamaraty informou que": the subject of the clause with the verb.
+            after = clauses[-1].end()
+            if self._speakers_in(after, cue_start):
+                s_start = after
+            elif (seat := self._seat_at(after, cue_start)) is not None:
+                return seat
         found = self._speakers_in(s_start, cue_start)
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         opening = _ROLE_RELATIVE.match(self.text, s_start, cue_start)
@@ -239,6 +263,14 @@ class LexicalAttributor:
             entity = self._frame_source(frame.end(), s_end)
             if entity is not None:
                 return entity, frame.group(0).strip()
+        lead_in = self.text[max(s_start, previous.end + 1 if previous else s_start) : max(s_start, start - 1)]
+        if lead_in.rstrip().endswith(":"):
+            # "Tabajara rejeitou a ideia: «...»": the person whose sentence introduces the quote, not the last speaker.
+            at = start - 1 - len(lead_in)
+            persons = [i for i in self._speakers_in(at, start - 1) if self.index.entities[i].kind == "person"]
+            if persons:
+                self._remember(persons[0])
+                return persons[0], None
         if previous is not None:
             return previous.speaker, previous.cue
         found = self._speakers_in(s_start, s_end)
