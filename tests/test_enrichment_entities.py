@@ -286,3 +286,16 @@ def test_name_spelled_out_before_its_initials_is_one_organisation():
     assert entities["Articulação dos Povos Indígenas do Brasil"].kind == "organization"
     assert entities["Intervención General de la Administración del Estado"].kind == "organization"
     assert "Povos Indígenas do Brasil" not in entities
+
+
+def test_a_head_word_inside_one_body_name_is_that_body():
+    # given a court named in full, then by the capitalised head word its name carries after an adjective
+    body = (
+        "La Suprema Corte de Justicia de la Nación negó el amparo de la empresa.\n\n"
+        "Afuera de la sede de la Corte, decenas de repartidores celebraron el fallo."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then "Corte" is a mention of the court, not a second organisation
+    assert "Corte" in entities["Suprema Corte de Justicia de la Nación"].aliases
+    assert "Corte" not in entities

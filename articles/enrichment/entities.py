@@ -152,6 +152,10 @@ _ORDINAL = re.compile(r"\d{1,3}(?:ª|º|°|st|nd|rd|th)")
 _MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{3,}[A-Z]?")
 _EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
 _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
+# Adjectives that open institution names before their head word ("Suprema Corte", "Alto Tribunal", "Real Academia").
+_LEADING_ADJECTIVES = frozenset(
+    {"suprema", "supremo", "alto", "alta", "gran", "grande", "real", "nueva", "nuevo", "nova", "novo", "superior"}
+)
 _LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
 
 
@@ -380,6 +384,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
+    if len(words) > 2 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
+        votes.append(("organization", 6.0))  # "Suprema Corte de Justicia", "Alto Tribunal": an adjective, then the head
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
         words[0] in _PLACE_HEADS
@@ -1059,6 +1065,14 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
         paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
     aliases = {normalize_name(m.group(1)): m.start() for m in _ALIAS_CUE.finditer(clean_text)}
     heads = Counter(f.tokens[0] for f in forms.values() if len(f.tokens) > 1 and f.tokens[0] in ORG_HEADS)
+    # Head words inside a name's own part, before its first "de": "Corte" in "Suprema Corte de Justicia de la Nación".
+    inner_heads = Counter(
+        w
+        for f in forms.values()
+        if len(f.tokens) > 1
+        for w in set(f.tokens[: next((i for i, t in enumerate(f.tokens) if t in _SPLIT_CONNECTORS), len(f.tokens))])
+        if w in ORG_HEADS
+    )
     for short in ordered:
         kind = short.kind
         options: list[_Form] = []
@@ -1099,6 +1113,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     (at == 0 and len(short.tokens) > 1 and short.first >= long.first)
                     or (len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS)
                     or (at == 0 and len(short.tokens) == 1 and heads.get(short.key) == 1)
+                    or (0 < at < split and len(short.tokens) == 1 and inner_heads.get(short.key) == 1)
                 ):
                     # The last: "la Registraduría" after "Registraduría Nacional del Estado Civil", when no other
                     # body of the article opens with that head word.
