@@ -299,3 +299,21 @@ def test_a_head_word_inside_one_body_name_is_that_body():
     # then "Corte" is a mention of the court, not a second organisation
     assert "Corte" in entities["Suprema Corte de Justicia de la Nación"].aliases
     assert "Corte" not in entities
+
+
+def test_two_bodies_joined_by_y_and_an_article_stay_two():
+    body = "La Universidad Politécnica de Valencia y la Universidad de Oviedo ya han pedido informes jurídicos."
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    assert entities["Universidad Politécnica de Valencia"].kind == "organization"
+    assert entities["Universidad de Oviedo"].kind == "organization"
+
+
+def test_french_names_and_a_newspaper_title_with_its_article_are_organisations():
+    # given a French museum's name with "des" and a newspaper introduced by "jornal" with its own article
+    body = "O diretor do Musée des Confluences, Étienne Morvan, disse ao jornal Le Monde que o museu não fecha a porta."
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="pt").entities}
+    # then both are organisations, the museum in one piece
+    assert entities["Musée des Confluences"].kind == "organization"
+    [paper] = [e for e in entities.values() if e.name.endswith("Monde")]
+    assert paper.kind == "organization"

@@ -554,6 +554,8 @@ def _introduced_as_organisation(first: Token) -> bool:
         if i < 0:
             return False
         token = doc[i]
+        if back == 1 and token.lower_ in LEADING_ARTICLES and token.text[0].isupper():
+            continue  # "o jornal Le Monde", "the newspaper El País": the title's own article
         if (token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS) and token.pos_ in (
             "NOUN",
             "ADJ",
@@ -788,7 +790,10 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     ("Consejería de Sanidad y Consumo" keeps its portfolio)."""
     if not any(t.lower_ in _SPLIT_CONNECTORS for t in run[1:]):
         return True
-    return i + 1 < len(doc) and normalize_name(doc[i + 1].text) in ORG_HEADS
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].lower_ in LEADING_ARTICLES:
+        j += 1  # "Universidad Politécnica de Valencia y la Universidad de Oviedo"
+    return j < len(doc) and normalize_name(doc[j].text) in ORG_HEADS
 
 
 def _listed_part(doc: Doc, i: int) -> list[Token]:

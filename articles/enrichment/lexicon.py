@@ -779,6 +779,7 @@ ORG_HEADS = frozenset(
         "racing",
         "cooperativa",
         "museu",
+        "musée",
         "direção",
         "confederação",
         "companhia",
@@ -1211,6 +1212,7 @@ LEADING_ARTICLES = frozenset({"el", "la", "los", "las", "the", "o", "a", "os", "
 # Lower-case words allowed inside a multi-word name ("Partido de los Trabajadores", "Bank of England").
 NAME_CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "das", "dos", "di", "van", "von", "der"}
+    | {"des", "du"}  # French names quoted in other languages: "Musée des Confluences", "Banque du Liban"
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
 ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
