@@ -317,3 +317,19 @@ def test_french_names_and_a_newspaper_title_with_its_article_are_organisations()
     assert entities["Musée des Confluences"].kind == "organization"
     [paper] = [e for e in entities.values() if e.name.endswith("Monde")]
     assert paper.kind == "organization"
+
+
+def test_a_company_with_a_dotted_legal_form_is_one_organisation():
+    # given a company the model cuts before "de C.V." and reads as a person, then named without the form
+    body = (
+        "La Corte resolvió que Mandadito Tecnologías S.A. de C.V., la empresa detrás de la aplicación, debe pagar.\n\n"
+        "En un comunicado, Mandadito calificó la sentencia. La firma Construtora Alvorada Ltda. perdió el contrato."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the full name with its legal form is the organisation, and the short name joins it
+    company = entities["Mandadito Tecnologías S.A. de C.V."]
+    assert company.kind == "organization"
+    assert "Mandadito" in company.aliases
+    assert entities["Construtora Alvorada Ltda."].kind == "organization"
+    assert not [e for e in entities.values() if e.kind == "person"]

@@ -384,7 +384,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
-    if len(words) > 2 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
+    if len(words) > 1 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
         votes.append(("organization", 6.0))  # "Suprema Corte de Justicia", "Alto Tribunal": an adjective, then the head
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
@@ -1012,6 +1012,29 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                     break
 
 
+# Company names ending in a dotted legal form, which the model cuts or reads as a person ("Mandadito Tecnologías
+# S.A. de C.V."): the form's dots also hide it from the organisation-tail word list.
+_LEGAL_FORM_COMPANY = re.compile(
+    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+){{1,5}})"
+    r"(S\.\s?A\.(?:\s?B\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
+    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
+)
+_NOT_IN_COMPANY = LEADING_ARTICLES | NAME_CONNECTORS | _LOCATIVES | {"por", "con", "com", "para", "y", "e", "and"}
+
+
+def _legal_form_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        for match in _LEGAL_FORM_COMPANY.finditer(clean_text, p_start, p_end):
+            start = match.start(1)
+            for word in match.group(1).split():
+                if word.lower() not in _NOT_IN_COMPANY:
+                    break
+                start = clean_text.index(word, start) + len(word)
+                start += len(clean_text[start:]) - len(clean_text[start:].lstrip())
+            if start < match.start(2):
+                yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
+
+
 def _sentence_start(text: str, floor: int, pos: int) -> bool:
     """Whether the word starting at `pos` opens a sentence (then its capital says nothing)."""
     prefix = text[floor : max(floor, pos)].rstrip()
@@ -1287,6 +1310,7 @@ def extract_entities(
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
+    candidates.extend(_legal_form_candidates(clean_text, paragraphs))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if line.kind == "credit" and not WIRE_CREDIT.match(line.text):
