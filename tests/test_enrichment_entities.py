@@ -333,3 +333,11 @@ def test_a_company_with_a_dotted_legal_form_is_one_organisation():
     assert "Mandadito" in company.aliases
     assert entities["Construtora Alvorada Ltda."].kind == "organization"
     assert not [e for e in entities.values() if e.kind == "person"]
+
+
+def test_a_listed_place_joining_two_names_beats_its_halves():
+    body = "Hay laboratorios en Andalucía, Galicia y Castilla y León. La Junta de Castilla y León no ha respondido."
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    assert entities["Castilla y León"].kind == "place"
+    assert entities["Junta de Castilla y León"].kind == "organization"
+    assert "Castilla" not in entities and "León" not in entities

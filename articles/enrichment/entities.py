@@ -73,6 +73,7 @@ _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 _PLACE_SCAN = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])"
 )
+_JOINED_PLACE = re.compile(r"\s(?:y|e|and)\s")
 _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # Prepositions after which a bare capitalised name is where something happens: "em Teófilo Otoni", "in Nairobi".
 # "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
@@ -946,7 +947,10 @@ def _gazetteer_candidates(
         for match in _PLACE_SCAN.finditer(clean_text, p_start, p_end):
             s, e = match.span()
             k = bisect_left(starts, e)
-            if any(ts < e and s < te for ts, te in taken[max(0, k - 8) : k]):
+            # A listed name joining two words ("Castilla y León", "São Tomé e Príncipe") beats the halves the model
+            # found; any other listed name yields to what the model proposed.
+            joined = bool(_JOINED_PLACE.search(match.group(0)))
+            if not joined and any(ts < e and s < te for ts, te in taken[max(0, k - 8) : k]):
                 continue
             before = clean_text[max(p_start, s - 40) : s].split()
             while before and before[-1] in NAME_CONNECTORS:
@@ -960,7 +964,7 @@ def _gazetteer_candidates(
             after = clean_text[e : e + 40].split()
             if after and clean_text[e : e + 1] == " " and _CAP_WORD.fullmatch(after[0]):
                 continue
-            yield _Candidate(s, e, match.group(0), "place", 1.0)
+            yield _Candidate(s, e, match.group(0), "place", 10.0 if joined else 1.0)
 
 
 _COMPANY_SCAN = re.compile(
