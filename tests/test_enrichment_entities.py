@@ -341,3 +341,20 @@ def test_a_listed_place_joining_two_names_beats_its_halves():
     assert entities["Castilla y León"].kind == "place"
     assert entities["Junta de Castilla y León"].kind == "organization"
     assert "Castilla" not in entities and "León" not in entities
+
+
+def test_en_continues_a_body_name_unless_a_place_or_a_second_body_follows():
+    # given a court whose name runs on with "en Materia", a bank "en" a city, and two bodies joined by "y en el"
+    body = (
+        "El amparo contra una sentencia del Tribunal Colegiado en Materia de Trabajo de Guanajuato. "
+        "El Banco de España en Madrid. Trabajarán en el Instituto de Ciencia de Materiales de Aragón y en el "
+        "Centro Nacional de Biotecnología."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the court is one name, the city stays out of the bank's, and the two centres stay apart
+    assert entities["Tribunal Colegiado en Materia de Trabajo de Guanajuato"].kind == "organization"
+    assert entities["Banco de España"].kind == "organization"
+    assert entities["Madrid"].kind == "place"
+    assert entities["Instituto de Ciencia de Materiales de Aragón"].kind == "organization"
+    assert entities["Centro Nacional de Biotecnología"].kind == "organization"

@@ -275,7 +275,8 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
 def _head_connector(token: Token, current: Sequence[Token]) -> bool:
     """ "para", "para a/la", "e a", "em" continue an organisation's name when it opens with a head word; "a" only as
-    an article after a connector, "em" only before a word that is no place ("Tribunal de Contas em Lisboa")."""
+    an article after a connector, "em"/"en" only before a word that is no place ("Tribunal de Contas em Lisboa",
+    but "Tribunal Colegiado en Materia de Trabajo")."""
     lower = token.lower_
     head = next((t for t in current if t.lower_ not in LEADING_ARTICLES), None)
     if (
@@ -286,7 +287,7 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
         return False
     if lower == "a":
         return current[-1].lower_ in ("para", "e", "y")
-    if lower == "em":
+    if lower in ("em", "en"):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES
     return True
@@ -792,8 +793,9 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     if not any(t.lower_ in _SPLIT_CONNECTORS for t in run[1:]):
         return True
     j = i + 1
-    if j + 1 < len(doc) and doc[j].lower_ in LEADING_ARTICLES:
-        j += 1  # "Universidad Politécnica de Valencia y la Universidad de Oviedo"
+    # "Universidad Politécnica de Valencia y la Universidad de Oviedo", "Instituto X y en el Centro Y"
+    while j + 1 < len(doc) and j <= i + 2 and doc[j].lower_ in LEADING_ARTICLES | HEAD_CONNECTORS:
+        j += 1
     return j < len(doc) and normalize_name(doc[j].text) in ORG_HEADS
 
 
