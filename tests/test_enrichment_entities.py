@@ -358,3 +358,10 @@ def test_en_continues_a_body_name_unless_a_place_or_a_second_body_follows():
     assert entities["Madrid"].kind == "place"
     assert entities["Instituto de Ciencia de Materiales de Aragón"].kind == "organization"
     assert entities["Centro Nacional de Biotecnología"].kind == "organization"
+
+
+def test_a_name_whose_officer_follows_is_a_body():
+    body = 'The airline sponsors Derry City, whose chairman, Declan Mulrooney, said the club was "reassured".'
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    assert entities["Derry City"].kind == "organization"
+    assert entities["Declan Mulrooney"].kind == "person"

@@ -157,6 +157,7 @@ _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 _LEADING_ADJECTIVES = frozenset(
     {"suprema", "supremo", "alto", "alta", "gran", "grande", "real", "nueva", "nuevo", "nova", "novo", "superior"}
 )
+_WHOSE = frozenset({"whose", "cuyo", "cuya", "cuyos", "cuyas", "cujo", "cuja", "cujos", "cujas"})
 _LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
 
 
@@ -450,7 +451,10 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
             votes.append(("person", 5.0))
         nxt = run[-1].i + 1
-        if nxt + 1 < len(doc) and doc[nxt].text == ",":
+        if nxt + 2 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].lower_ in _WHOSE:
+            if doc[nxt + 2].lower_ in PERSON_ROLE_NOUNS and words[0] not in GIVEN_NAMES:
+                votes.append(("organization", 5.0))  # "Derry City, whose chairman, ...": a body with officers
+        elif nxt + 1 < len(doc) and doc[nxt].text == ",":
             after = doc[nxt + 1] if doc[nxt + 1].pos_ != "DET" or nxt + 2 >= len(doc) else doc[nxt + 2]
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
