@@ -365,3 +365,9 @@ def test_a_name_whose_officer_follows_is_a_body():
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     assert entities["Derry City"].kind == "organization"
     assert entities["Declan Mulrooney"].kind == "person"
+
+
+def test_a_ministers_portfolio_is_not_an_entity():
+    body = "A ministra dos Povos Indígenas, Raquel Tabajara, disse em Brasília que o caso segue."
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    assert set(entities) == {"Raquel Tabajara", "Brasília"}

@@ -321,6 +321,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True
     if _MODEL_CODE.fullmatch(text):
         return True
+    if _minister_portfolio(run[0]) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS):
+        return True  # "a ministra dos Povos Indígenas", "el ministro de Ciencia": the office, not a place or a body
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
     if len(run) == 1 and key in _TITLE_PORTFOLIOS | PORTFOLIOS and nxt is not None and nxt.lower_ in _TITLE_NOUNS:
         return True  # "Finance Minister X": the portfolio of a person's title
@@ -342,6 +344,21 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
 def _opens_utterance(token: Token) -> bool:
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text in ('"', "“", "«", "—", "–", "¿", "¡")
+
+
+_MINISTER_NOUNS = frozenset(
+    {"ministro", "ministra", "minister", "consejero", "consejera", "conselheiro", "conselheira"}
+)
+
+
+def _minister_portfolio(token: Token) -> bool:
+    doc = token.doc
+    i = token.i - 1
+    if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
+        return False
+    return doc[i - 1].lower_ in _MINISTER_NOUNS
 
 
 def _after_preposition(token: Token) -> bool:
