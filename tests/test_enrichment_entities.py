@@ -371,3 +371,10 @@ def test_a_ministers_portfolio_is_not_an_entity():
     body = "A ministra dos Povos Indígenas, Raquel Tabajara, disse em Brasília que o caso segue."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))
     assert set(entities) == {"Raquel Tabajara", "Brasília"}
+
+
+def test_a_first_name_the_model_left_out_joins_the_surnames():
+    body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    assert entities["Camila Figueiredo Sampaio"].kind == "person"
+    assert "Figueiredo Sampaio" not in entities

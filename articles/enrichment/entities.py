@@ -617,6 +617,15 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
             run = _with_name_particles(run)
             if kind == "person":
                 run = _with_surname_particles(run)
+                first = run[0]
+                before = first.doc[first.i - 1] if first.i > 0 else None
+                if (
+                    before is not None
+                    and before.text.istitle()
+                    and before.lower_ in GIVEN_NAMES
+                    and normalize_name(first.text) not in GIVEN_NAMES
+                ):
+                    run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
