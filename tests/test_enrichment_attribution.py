@@ -119,3 +119,13 @@ def test_surface_attribution_reads_the_clause_with_the_verb_and_a_colon_lead_in(
     assert speakers["a embaixada entregou o dossiê"] == "Itamaraty"
     assert speakers["não fecha a porta"] == "Étienne Morvan"
     assert speakers["Não se empresta o que é dele"] == "Raquel Tabajara"
+
+
+def test_surface_reported_speech_after_a_day_phrase_or_a_comma_after_que():
+    body = (
+        "O Ministério dos Povos Indígenas anunciou nesta quarta-feira que vai levar o pedido à Unesco.\n\n"
+        "A diretora do museu, Helena Barcellos, elogiou a reserva. Ela lembrou que, em 2024, o Brasil recebeu um manto."
+    )
+    speakers = _speakers(enrich_text(title="", body=body, language="pt"))
+    assert speakers["vai levar o pedido à Unesco"] == "Ministério dos Povos Indígenas"
+    assert speakers["em 2024, o Brasil recebeu um manto"] == "Helena Barcellos"

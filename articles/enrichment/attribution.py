@@ -66,7 +66,8 @@ _FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - frozenset({"nota", "comunica
 # "afirmou em nota que", "disse à Lusa que", "explicou aos jornalistas que": a short complement before "que".
 _THAT_CUE = re.compile(
     r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?"
-    r"(?:(?:em|en|à|ao|aos|às|a|al|ante|perante|para|to|in|num|numa|no|na|nos|nas)\s+(?:[\w'’-]+\s+){1,3}?)?que\s+"
+    r"(?:(?:em|en|à|ao|aos|às|a|al|ante|perante|para|to|in|num|numa|no|na|nos|nas|nesta|neste|nessa|nesse|esta|este)"
+    r"\s+(?:[\w'’-]+\s+){1,3}?)?que,?\s+"
 )
 _CLITICS = frozenset({"se", "lhe", "lhes", "me", "nos", "o", "a"})
 
