@@ -378,3 +378,9 @@ def test_a_first_name_the_model_left_out_joins_the_surnames():
     entities = _by_name(enrich_text(title="", body=body, language="pt"))
     assert entities["Camila Figueiredo Sampaio"].kind == "person"
     assert "Figueiredo Sampaio" not in entities
+
+
+def test_a_competition_named_by_one_common_word_is_not_an_entity():
+    body = "Castlebridge, promoted from the Championship last May, sold the striker to Wolfsburg."
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    assert "Championship" not in entities

@@ -1228,6 +1228,9 @@ PERSON_PRONOUNS = frozenset(
 # Capitalised words that open sentences and are never names on their own.
 NOT_NAMES = frozenset(
     [
+        # Competitions named by one common word are events, not bodies or places: "promoted from the Championship".
+        "championship",
+        "premiership",
         # Indefinite articles opening a lead after a dateline dash: "(Lusa) - Uma equipa de investigadores".
         "um",
         "uma",
