@@ -384,3 +384,17 @@ def test_a_competition_named_by_one_common_word_is_not_an_entity():
     body = "Castlebridge, promoted from the Championship last May, sold the striker to Wolfsburg."
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     assert "Championship" not in entities
+
+
+def test_a_body_of_help_keeps_whom_it_helps_in_its_name():
+    # given associations whose names run on with "ao"/"al" after a noun of help, and a fine "a" a company
+    body = (
+        "A Associação Portuguesa de Apoio ao Bebé Prematuro saudou o estudo.\n\n"
+        "La Asociación de Ayuda al Refugiado protestó por la multa del Tribunal Supremo a Iberdrola."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the associations are whole and the company stays its own name
+    assert entities["Associação Portuguesa de Apoio ao Bebé Prematuro"].kind == "organization"
+    assert entities["Asociación de Ayuda al Refugiado"].kind == "organization"
+    assert entities["Iberdrola"].kind == "organization"

@@ -157,6 +157,9 @@ _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 _LEADING_ADJECTIVES = frozenset(
     {"suprema", "supremo", "alto", "alta", "gran", "grande", "real", "nueva", "nuevo", "nova", "novo", "superior"}
 )
+# Nouns of help or care that take "a/ao/al" inside a body's name: "Apoio à Vítima", "Ayuda al Refugiado".
+_AID_NOUNS = frozenset({"apoio", "apoyo", "ayuda", "ajuda", "assistência", "asistencia", "atención", "atendimento"})
+_TO_CONTRACTIONS = frozenset({"ao", "à", "aos", "às", "al"})
 _WHOSE = frozenset({"whose", "cuyo", "cuya", "cuyos", "cuyas", "cujo", "cuja", "cujos", "cujas"})
 _LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
 
@@ -286,8 +289,10 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
         or normalize_name(head.text).split()[:1] not in ([w] for w in ORG_HEADS)
     ):
         return False
+    if lower in _TO_CONTRACTIONS:
+        return current[-1].lower_ in _AID_NOUNS  # "Associação ... de Apoio ao Bebé Prematuro"
     if lower == "a":
-        return current[-1].lower_ in ("para", "e", "y")
+        return current[-1].lower_ in ("para", "e", "y") or current[-1].lower_ in _AID_NOUNS
     if lower in ("em", "en"):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES

@@ -1219,7 +1219,7 @@ ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
 # Lower-case words that continue a name only after an organisation head: "Ministerio para la Transición Ecológica",
 # "Fundação para a Ciência e a Tecnologia", "Instituto de Investigação e Inovação em Saúde". Not "a", "al", "ao" on
 # their own nor "contra": they introduce objects ("la multa del Tribunal a Iberdrola", "Juzgado X contra Y").
-HEAD_CONNECTORS = frozenset({"para", "a", "em", "en"})
+HEAD_CONNECTORS = frozenset({"para", "a", "em", "en", "ao", "à", "aos", "às", "al"})
 
 PERSON_PRONOUNS = frozenset(
     {"él", "ella", "he", "she", "ele", "elu", "il", "elle", "mismo", "misma", "quien", "who", "que", "this", "él mismo"}
