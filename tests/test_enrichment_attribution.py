@@ -129,3 +129,12 @@ def test_surface_reported_speech_after_a_day_phrase_or_a_comma_after_que():
     speakers = _speakers(enrich_text(title="", body=body, language="pt"))
     assert speakers["vai levar o pedido à Unesco"] == "Ministério dos Povos Indígenas"
     assert speakers["em 2024, o Brasil recebeu um manto"] == "Helena Barcellos"
+
+
+def test_surface_frame_naming_its_source_after_a_role_and_a_body():
+    body = (
+        "Por Gustavo Albuquerque, de Brasília\n\n"
+        "De acordo com a diretora da Anvisa Cláudia Moretti, os estudos envolveram 16 mil voluntários."
+    )
+    speakers = _speakers(enrich_text(title="", body=body, language="pt"))
+    assert speakers["os estudos envolveram 16 mil voluntários"] == "Cláudia Moretti"

@@ -302,7 +302,10 @@ class LexicalAttributor:
             if not named:
                 return self.salient_person
             first = min(m.start for m in self.index.entities[named[0]].mentions if m.start >= start)
-            if "," not in self.text[start:first] or self.text[start:first].count(",") > 1:
+            between = self.text[start:first]
+            if "," not in between:
+                return named[0]  # "De acordo com a diretora da Anvisa Cláudia Moretti, ...": the name ends the frame
+            if between.count(",") > 1:
                 return self.salient_person
         found = self._speakers_in(start, min(limit, start + 90))
         if found:
