@@ -138,3 +138,13 @@ def test_surface_frame_naming_its_source_after_a_role_and_a_body():
     )
     speakers = _speakers(enrich_text(title="", body=body, language="pt"))
     assert speakers["os estudos envolveram 16 mil voluntários"] == "Cláudia Moretti"
+
+
+def test_a_body_referred_back_to_by_its_kind_speaks_for_itself():
+    body = (
+        "O gestor Manuel Rebelo admitiu atrasos.\n\n"
+        "Um porta-voz do Instituto da Mobilidade e dos Transportes (IMT) disse à Lusa que o processo está concluído. "
+        "O instituto acrescentou que não recebeu qualquer queixa."
+    )
+    speakers = _speakers(enrich_text(title="", body=body, language="pt"))
+    assert speakers["não recebeu qualquer queixa"] == "Instituto da Mobilidade e dos Transportes"

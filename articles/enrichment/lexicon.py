@@ -619,6 +619,16 @@ PERSON_ROLE_NOUNS = frozenset(
 # Descriptions that stand for an organisation: "la compañía", "the company said", "añade la nota".
 ORG_ROLE_NOUNS = frozenset(
     [
+        # A body referred back to by its kind: "O instituto acrescentou que", "the watchdog said".
+        "instituto",
+        "institute",
+        "instituição",
+        "institución",
+        "institution",
+        "museu",
+        "museo",
+        "museum",
+        "watchdog",
         "compañía",
         "regulador",
         "empresa",
