@@ -262,3 +262,17 @@ def test_a_pronoun_skips_a_speaker_an_earlier_pronoun_gave_another_gender():
     assert speakers["It is fair,"] == "Marion Feltham"
     assert speakers["We are ready,"] == "Graham Oduya"
     assert speakers["Nobody should worry."] == "Graham Oduya"
+
+
+def test_a_null_subject_right_after_a_body_spoke_is_that_body():
+    # given a person in focus, then an organisation's statement and a quote with no subject in the same paragraph
+    body = (
+        "—Muy poco, se lo prometo —respondió la concejala Marta Quesada.\n\n"
+        "La Organización de Consumidores y Usuarios (OCU) ha pedido que se descuente del recibo cada día sin agua. "
+        '"Los vecinos no deberían pagar por un agua que no reciben", sostuvo.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is the organisation's
+    [quote] = [q for q in result.quotes if q.text.startswith("Los vecinos")]
+    assert _speaker(result, quote) == "Organización de Consumidores y Usuarios"

@@ -299,6 +299,8 @@ class _Resolver:
         self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
         self.dialogue_turns: list[tuple[int, int]] = []  # (paragraph, speaker) of the current dash exchange
         self.focus = GenderedFocus(index, text)
+        # Who last spoke through a reporting verb, and in which paragraph: a null subject right after is them.
+        self.last_agent: tuple[int | None, Doc | None] = (None, None)
         if self.salient_person is not None:
             self.focus.saw(self.salient_person)
 
@@ -332,6 +334,7 @@ class _Resolver:
                     previous_in_para = quote
                     self._remember(speaker.entity)
                     self._learn_gender(speaker.entity, speaker.text)
+                    self.last_agent = (speaker.entity, doc)
                 reported = self._indirect(sent, base, s_start, s_end)
                 for quote in reported:
                     self._learn_gender(quote.speaker, quote.speaker_text)
@@ -419,6 +422,9 @@ class _Resolver:
                     continue
                 found = self._entities_in(token, base)
                 persons = [i for i in found if self.index.entities[i].kind == "person"]
+                agents = persons + [i for i in found if self.index.entities[i].kind == "organization"]
+                if persons or (agents and _reporting(token.head)):
+                    self.last_agent = (agents[0], sent.doc)
                 if persons:
                     # "Northwind's chief executive, Graham Oduya, welcomed": the person, not the firm before them.
                     self._remember(persons[0])
@@ -653,6 +659,10 @@ class _Resolver:
         subj = self._subject(verb, base)
         if subj is None and (named := self._preceding_name(verb, base)) is not None:
             return _Speaker(named, self.index.entities[named].name, verb.text, 0.6)
+        agent, doc = self.last_agent
+        if subj is None and doc is verb.doc and agent is not None and self.index.entities[agent].kind == "organization":
+            # "La OCU ha pedido que ... «...», sostuvo.": the body that just spoke, not the person in focus.
+            return _Speaker(agent, None, verb.text, 0.6)
         entity, text, confidence = self._resolve_subject(subj, base)
         return _Speaker(entity, text, verb.text, confidence)
 
