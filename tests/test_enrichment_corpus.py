@@ -42,6 +42,12 @@ FIXTURE_GATES = {
     # on a hyphenated surname was fixed): people 0.82, orgs 0.64, places 0.81, quoted 1.00, indirect 0.84,
     # attributed 0.74, speaker 0.79.
     "enrichment_corpus_blind7": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
+    # es-MX, es-ES, en-GB, pt-BR: a court against a delivery app, a research-funding row, an airline merger, a museum
+    # restitution; courts, ministries, companies with dotted legal forms, unions, universities, a club, agencies,
+    # acronyms before and after full names, seats of government; role-noun, surname and pronoun speakers interleaved,
+    # organisations speaking. Before: people 0.91, orgs 0.84, places 0.82, quoted 1.00, indirect 0.92, attributed 0.78,
+    # speaker 0.80.
+    "enrichment_corpus_blind8": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)
