@@ -288,6 +288,12 @@ def test_name_spelled_out_before_its_initials_is_one_organisation():
     assert "Povos Indígenas do Brasil" not in entities
 
 
+def test_a_city_given_initials_stays_a_place():
+    body = "La Ciudad Autónoma de Buenos Aires (CABA) firmó el convenio con la Nación."
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    assert entities["Ciudad Autónoma de Buenos Aires"].kind == "place"
+
+
 def test_a_head_word_inside_one_body_name_is_that_body():
     # given a court named in full, then by the capitalised head word its name carries after an adjective
     body = (

@@ -1020,6 +1020,8 @@ def _company_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) 
 
 
 _EXPANDED_ACRONYM = re.compile(r"\s\(\s*([A-Z][A-Za-z]{1,9})(?:-[A-Z]\w*)?\s*\)")
+# Places that are also given initials: "Ciudad Autónoma de Buenos Aires (CABA)", "Distrito Federal (DF)".
+_ABBREVIATED_PLACE_HEADS = frozenset({"ciudad", "cidade", "city", "distrito", "district", "reino", "estado", "state"})
 _EXPANSION_WORD = re.compile(r"[\w'’-]+")
 
 
@@ -1048,7 +1050,13 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                 if initials == letters and len(letters) >= 2:
                     text = clean_text[words[k].start() : match.start()]
                     key = normalize_name(text)
-                    if key not in COUNTRY_KEYS and text not in PLACES and len(key.split()) >= 2:
+                    parts = key.split()
+                    if (
+                        key not in COUNTRY_KEYS
+                        and text not in PLACES
+                        and len(parts) >= 2
+                        and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
+                    ):
                         yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
                     break
 
