@@ -338,6 +338,8 @@ def test_a_company_with_a_dotted_legal_form_is_one_organisation():
     assert company.kind == "organization"
     assert "Mandadito" in company.aliases
     assert entities["Construtora Alvorada Ltda."].kind == "organization"
+    opener = _by_name(enrich_text(title="", body="Según Repsol S.A. la venta se cerró en mayo.", language="es"))
+    assert "Repsol S.A." in opener and "Según Repsol S.A." not in opener
     assert not [e for e in entities.values() if e.kind == "person"]
 
 

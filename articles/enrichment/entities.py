@@ -1068,19 +1068,24 @@ _LEGAL_FORM_COMPANY = re.compile(
     r"(S\.\s?A\.(?:\s?B\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
     r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
 )
-_NOT_IN_COMPANY = LEADING_ARTICLES | NAME_CONNECTORS | _LOCATIVES | {"por", "con", "com", "para", "y", "e", "and"}
 
 
-def _legal_form_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+def _legal_form_candidates(
+    clean_text: str, paragraphs: Sequence[tuple[int, int]], found: Sequence[_Candidate]
+) -> Iterable[_Candidate]:
+    """The capitalised words before the legal form, less a sentence opener no name found there starts with
+    ("Según Repsol S.A.": "Repsol S.A.")."""
+    named = {c.start for c in found if c.start is not None}
     for p_start, p_end in paragraphs:
         for match in _LEGAL_FORM_COMPANY.finditer(clean_text, p_start, p_end):
-            start = match.start(1)
-            for word in match.group(1).split():
-                if word.lower() not in _NOT_IN_COMPANY:
-                    break
-                start = clean_text.index(word, start) + len(word)
-                start += len(clean_text[start:]) - len(clean_text[start:].lstrip())
-            if start < match.start(2):
+            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(1), match.start(2)))
+            while words and (
+                words[0].group(0).lower() in LEADING_ARTICLES | NAME_CONNECTORS
+                or (words[0].start() not in named and _sentence_start(clean_text, p_start, words[0].start()))
+            ):
+                words.pop(0)
+            if words:
+                start = words[0].start()
                 yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
 
 
@@ -1359,7 +1364,7 @@ def extract_entities(
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
-    candidates.extend(_legal_form_candidates(clean_text, paragraphs))
+    candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if line.kind == "credit" and not WIRE_CREDIT.match(line.text):
