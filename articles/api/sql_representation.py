@@ -12,9 +12,10 @@ from __future__ import annotations
 from django.db import connection
 
 from articles.json_sql import iso_datetime, table
-from articles.models import Article, Mention, Organization, Person, Place, Quote, Source
+from articles.models import Article, Mention, Organization, Person, Quote, Source
+from articles.selectors import ENTITY_FIELDS
 
-ENTITY_MODELS = {"person": Person, "organization": Organization, "place": Place}
+ENTITY_MODELS = {kind: model for model, kind in ENTITY_FIELDS.items()}
 
 
 def mention_list(kind: str) -> str:
@@ -77,9 +78,6 @@ def article_list_representations(article_ids: list[int]) -> list[dict]:
     return [by_id[article_id] for article_id in article_ids if article_id in by_id]
 
 
-ENTITY_KINDS = {model: kind for kind, model in ENTITY_MODELS.items()}
-
-
 def by_id(model, key: str, columns: str = "id, name") -> str:
     """A row looked up by primary key, for CROSS JOIN LATERAL: joined, PostgreSQL hashes the whole table when a
     few hundred keys come from a CTE (10,000 articles read to sort one person's 862); OFFSET 0 keeps it a lookup."""
@@ -89,7 +87,7 @@ def by_id(model, key: str, columns: str = "id, name") -> str:
 def entity_page_sql(model) -> str:
     """selectors.entity_page through EntityPageSerializer, for the entity whose id is the parameter `id`. The
     entity's mentions are read once (`mine`) for its roles, affiliations, articles and co-mentions."""
-    kind = ENTITY_KINDS[model]
+    kind = ENTITY_FIELDS[model]
     entity, mention, article = table(model), table(Mention), table(Article)
     aliases = table(model.aliases.rel.related_model)
     alias_fk = model.aliases.field.column
@@ -139,7 +137,7 @@ def entity_page_sql(model) -> str:
     )
 
 
-ENTITY_PAGE_SQL = {model: entity_page_sql(model) for model in ENTITY_KINDS}
+ENTITY_PAGE_SQL = {model: entity_page_sql(model) for model in ENTITY_FIELDS}
 
 
 def entity_page_representation(model, entity_id: int) -> dict | None:

@@ -38,8 +38,8 @@ from graphql_relay import cursor_to_offset, from_global_id
 from articles.api import filters
 from articles.json_sql import column, global_id, iso_datetime, table
 from articles.models import Article, Mention, Organization, Person, Place, Quote, Source
+from articles.selectors import ENTITY_FIELDS
 
-MAX_ID = 2**63 - 1
 MAX_KEYS = 50  # json_build_object takes at most 100 arguments
 
 
@@ -103,9 +103,9 @@ class Connection:
 
 ARTICLE_ORDER = "{t}.published_at DESC, {t}.id DESC"  # Article.Meta.ordering, as PostgreSQL sorts it
 ENTITY_ORDER = "{t}.name ASC, {t}.id ASC"  # Entity.Meta.ordering
-MENTION_FIELD = {Person: "person_id", Organization: "organization_id", Place: "place_id"}
+MENTION_FIELD = {model: f"{kind}_id" for model, kind in ENTITY_FIELDS.items()}
 QUOTE_SPEAKER_FIELD = {Person: "speaker_person_id", Organization: "speaker_organization_id"}
-ENTITY_MODELS = {"Person": Person, "Organization": Organization, "Place": Place}
+ENTITY_MODELS = {model.__name__: model for model in ENTITY_FIELDS}
 NODE_MODELS = {"Article": Article, "Quote": Quote, **ENTITY_MODELS}
 
 
@@ -187,7 +187,7 @@ class Planner:
             type_name, raw = from_global_id(value)
         except Exception as error:  # malformed: graphql-core's path answers null
             raise Unsupported("malformed id") from error
-        if not raw.isdigit() or int(raw) > MAX_ID:
+        if not raw.isdigit() or int(raw) > filters.MAX_ID:
             raise Unsupported("malformed id")
         return type_name, int(raw)
 
