@@ -248,3 +248,30 @@ def test_awkward_text_and_floats_round_trip_so_re_enrichment_sees_them_unchanged
 
     assert Quote.objects.get(article=article).id == stored.id
     assert Mention.objects.get(article=article).id == mention.id
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db(transaction=True)
+def test_only_the_enrichment_transaction_commits_without_waiting_for_the_disk(pipeline, monkeypatch):
+    """Its writes are derived and redone if a crash loses them (the article stays ENRICHING for the sweeper)."""
+    article = ArticleFactory(status=Article.Status.QUEUED, body=TEXT)
+    pipeline(result(base_entities(), [quote()]))
+    seen = []
+    write = services._enriched_article_write
+
+    def spying_write(article):
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            seen.append(cursor.fetchone()[0])
+        write(article)
+
+    monkeypatch.setattr(services, "_enriched_article_write", spying_write)
+
+    services.article_enrich(article_id=article.id)
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW synchronous_commit")
+        after = cursor.fetchone()[0]
+
+    assert seen == ["off"]
+    assert after == "on"
+    assert Article.objects.get(id=article.id).status == Article.Status.ENRICHED

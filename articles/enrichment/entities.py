@@ -312,9 +312,20 @@ def _plural_possessive(token: Token) -> bool:
     )
 
 
+def doc_text(doc: Doc) -> str:
+    """The doc's text, kept: `Doc.text` joins every token again on each call, and the rules slice it per name."""
+    text = doc.user_data.get(_DOC_TEXT)
+    if text is None:
+        text = doc.user_data[_DOC_TEXT] = doc.text
+    return text
+
+
+_DOC_TEXT = ("newsapi", "text")
+
+
 def _run_text(run: Sequence[Token]) -> str:
     doc = run[0].doc
-    text = doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+    text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
     return re.sub(r"(?:['’]s?)$", "", text).strip()
 
 
@@ -414,8 +425,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
         words[0] in _PLACE_HEADS
-        or _place_context(doc.text, first.idx)
-        or _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
+        or _place_context(doc_text(doc), first.idx)
+        or _PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text))
     ):
         votes.append(("place", 8.0))
     member = _member_role_before(first)
@@ -1601,7 +1612,7 @@ def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None
         if not tokens or len(tokens) > 14:
             return None
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        return doc.text[start:end], base + start, base + end
+        return doc_text(doc)[start:end], base + start, base + end
 
     if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
         return phrase(root.head, {t.i for t in root.subtree})
@@ -1621,7 +1632,7 @@ def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None
         ):
             first = doc[first.i - 1]
         start, end = first.idx, prev.idx + len(prev.text)
-        return doc.text[start:end], base + start, base + end
+        return doc_text(doc)[start:end], base + start, base + end
     return None
 
 

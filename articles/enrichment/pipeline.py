@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from .entities import COUNTRY_KEYS, assign_roles, extract_entities
 from .keywords import extract_keywords
 from .language import detect_language
-from .nlp import model_for
+from .nlp import docs_for, model_for
 from .normalize import normalize_name
 from .quotes import extract_quotes
 from .text import Dateline, find_dateline, prepare_text
@@ -27,10 +27,13 @@ def enrich_text(
     clean_text = prepared.clean_text
     lang = detect_language(text=f"{title or ''}\n{clean_text}", hint=language)
     nlp, trained = model_for(language=lang, models=models)
+    # A model trained on another language (Portuguese through the Spanish model) tags names usefully but parses the
+    # verbs badly: no parse is made, and its quotes are attributed from the surface instead.
+    parsed = trained and nlp.lang == lang
     paragraphs, datelines = _without_datelines(clean_text, prepared.paragraphs)
     named = [line for line in prepared.boilerplate if line.kind in _NAMED_BOILERPLATE]
     texts = [clean_text[s:e] for s, e in paragraphs] + [line.text for line in named]
-    docs = list(nlp.pipe(texts))
+    docs = docs_for(nlp, texts, parse=parsed)
     para_docs, extra_docs = docs[: len(paragraphs)], docs[len(paragraphs) :]
     index = extract_entities(
         clean_text=clean_text,
@@ -41,11 +44,8 @@ def enrich_text(
         trained=trained,
         datelines=datelines,
     )
-    if trained and nlp.lang == lang:
+    if parsed:
         assign_roles(index=index, docs=para_docs, paragraphs=paragraphs)
-    # A model trained on another language (Portuguese through the Spanish model) tags names usefully but
-    # parses the verbs badly: its quotes are attributed from the surface instead.
-    parsed = trained and nlp.lang == lang
     quotes = extract_quotes(
         clean_text=clean_text, paragraphs=paragraphs, docs=para_docs, index=index, language=lang, trained=parsed
     )
