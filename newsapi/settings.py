@@ -150,6 +150,9 @@ ENRICHMENT_MODELS = {
     "pt": os.environ.get("SPACY_MODEL_PT", "es_core_news_sm"),
 }
 
+# Workers load these models when they start, before the pool forks, rather than on their first article.
+ENRICHMENT_PRELOAD = env_bool("ENRICHMENT_PRELOAD", True)
+
 # Ingestion
 INGEST_MAX_BODY_BYTES = int(os.environ.get("INGEST_MAX_BODY_BYTES", str(5 * 1024 * 1024)))
 INGEST_RATE_LIMIT = os.environ.get("INGEST_RATE_LIMIT", "600/min")  # per source; empty disables

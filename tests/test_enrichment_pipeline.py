@@ -1,5 +1,5 @@
 from articles.enrichment import PIPELINE_VERSION, enrich_text
-from articles.enrichment.nlp import docs_for, model_for
+from articles.enrichment.nlp import docs_for, load_model, model_for, preload_models
 
 
 def test_result_carries_language_version_keywords_and_salience():
@@ -61,3 +61,10 @@ def test_portuguese_names_and_surface_attribution_survive_the_skipped_parse():
     assert names.get("Helena Baptista") == "person"
     assert names.get("Coimbra") == "place"
     assert [result.entities[q.speaker].name for q in result.quotes if q.speaker is not None] == ["Helena Baptista"]
+
+
+def test_preloading_loads_each_installed_model_once_and_skips_missing_ones():
+    loaded = preload_models(["es_core_news_sm", "no_such_model", "es_core_news_sm"])
+
+    assert loaded == ["es_core_news_sm"]
+    assert model_for(language="es")[0] is load_model(name="es_core_news_sm")

