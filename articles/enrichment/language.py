@@ -24,7 +24,14 @@ _SAMPLE_CHARS = 2000
 
 @lru_cache(maxsize=1)
 def _detector() -> LanguageDetector:
-    return LanguageDetectorBuilder.from_languages(*_SUPPORTED.values()).build()
+    # The first detection would load every listed language's model anyway (about a second); loading them as the
+    # detector is built lets a worker do it at start (preload_detector).
+    return LanguageDetectorBuilder.from_languages(*_SUPPORTED.values()).with_preloaded_language_models().build()
+
+
+def preload_detector() -> None:
+    """Build the detector and load its language models now instead of on the first article."""
+    _detector()
 
 
 def detect_language(*, text: str, hint: str | None = None) -> str:
