@@ -148,3 +148,16 @@ def test_a_body_referred_back_to_by_its_kind_speaks_for_itself():
     )
     speakers = _speakers(enrich_text(title="", body=body, language="pt"))
     assert speakers["não recebeu qualquer queixa"] == "Instituto da Mobilidade e dos Transportes"
+
+
+def test_the_reporter_of_a_byline_with_a_location_is_never_a_speaker():
+    body = (
+        "Por Helena Prado Leite, de Boa Vista\n\n"
+        'O delegado Rui Tavares Costa disse que o grupo usava aviões. "A logística era deles", disse.\n\n'
+        'Em nota, a transportadora afirmou que "sempre operou dentro da lei".'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["sempre operou dentro da lei"] != "Helena Prado Leite"
+    entities = {e.name: e for e in result.entities}
+    assert entities["Helena Prado Leite"].kind == "person"
+    assert entities["Boa Vista"].kind == "place"

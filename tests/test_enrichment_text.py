@@ -47,3 +47,9 @@ def test_wire_desk_initials_and_end_marks_are_boilerplate():
     prepared = prepare_text(body="O estudo foi publicado hoje.\n\nPMF/SO // ROC\n\nLusa/Fim")
     assert prepared.clean_text == "O estudo foi publicado hoje."
     assert [line.kind for line in prepared.boilerplate] == ["initials", "initials"]
+
+
+def test_a_byline_closing_with_the_reporters_location_is_boilerplate():
+    prepared = prepare_text(body="Por Helena Prado Leite, de Boa Vista\n\nA polícia prendeu dois suspeitos.")
+    assert prepared.clean_text == "A polícia prendeu dois suspeitos."
+    assert [line.kind for line in prepared.boilerplate] == ["byline"]

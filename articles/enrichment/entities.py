@@ -68,6 +68,7 @@ _CREDIT_SLASH_AGENCY = re.compile(
     rf"(?:^|:\s*)(?P<person>{_NAME_RE})\s*/\s*(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})\s*\.?$"
 )
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
+_BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 _PLACE_SCAN = re.compile(
@@ -928,6 +929,9 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
             name = match.group(0)
             first_word = normalize_name(name).split()[:1]
             after_comma = n and body[: match.start()].rstrip().endswith(",")
+            if n and _BYLINE_PLACE_BEFORE.search(body, 0, match.start()):
+                yield _Candidate(None, None, name, "place", 10.0)  # "Por X, de Brasília": where the reporter files
+                continue
             if after_comma and set(normalize_name(name).split()) & (PERSON_ROLE_NOUNS | _BYLINE_TITLES):
                 continue  # "By X, Health Correspondent": the journalist's title
             if after_comma and not (first_word and first_word[0] in GIVEN_NAMES):

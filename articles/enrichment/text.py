@@ -53,8 +53,10 @@ _READ_MORE = re.compile(
     r"te puede interesar|leia mais|leia também|veja também|saiba mais|lire aussi|à lire aussi)\b",
     re.I,
 )
+# "Por X, de Brasília", "By X in Nairobi": the reporter's location may close the byline.
 _BYLINE = re.compile(
-    rf"^(?i:por|by|par|de|texto|text|reportaje|redacción)\s*:?\s+({_NAME}(?:\s*(?:,|y|and|e|et)\s*{_NAME})*)\s*$"
+    rf"^(?i:por|by|par|de|texto|text|reportaje|redacción)\s*:?\s+({_NAME}(?:\s*(?:,|y|and|e|et)\s*{_NAME})*)"
+    rf"(?:,?\s+(?:de|desde|em|en|from|in)\s+{_NAME})?\s*$"
 )
 _CREDIT = re.compile(
     r"^(?:foto|fotos|fotografía|fotografia|photo|photos|photograph|imagen|image|imagem|crédito|credit|credits|"
