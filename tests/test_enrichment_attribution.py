@@ -161,3 +161,12 @@ def test_the_reporter_of_a_byline_with_a_location_is_never_a_speaker():
     entities = {e.name: e for e in result.entities}
     assert entities["Helena Prado Leite"].kind == "person"
     assert entities["Boa Vista"].kind == "place"
+
+
+def test_the_police_force_referred_back_to_as_the_corporation_speaks_for_itself():
+    body = (
+        "A Polícia Federal prendeu ontem um empresário em Manaus.\n\n"
+        "O advogado Rui Tavares Costa visitou o cliente. A corporação estima que o esquema movimentou R$ 9 milhões."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["o esquema movimentou R$ 9 milhões"] == "Polícia Federal"

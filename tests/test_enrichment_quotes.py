@@ -276,3 +276,13 @@ def test_a_null_subject_right_after_a_body_spoke_is_that_body():
     # then the quote is the organisation's
     [quote] = [q for q in result.quotes if q.text.startswith("Los vecinos")]
     assert _speaker(result, quote) == "Organización de Consumidores y Usuarios"
+
+
+def test_a_legislator_named_by_office_is_the_one_in_focus():
+    body = (
+        "Rep. Joan Whitlock, who sits on the transport committee, said the failure was the third this year. "
+        '"Three is a pattern," the congresswoman said.'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.text == "Three is a pattern,")
+    assert _speaker(result, quote) == "Joan Whitlock"

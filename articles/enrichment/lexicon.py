@@ -331,6 +331,30 @@ INDIRECT_VERBS = REPORTING_VERBS - CUE_ONLY_VERBS
 # Nouns that name a person by role: "la portavoz", "el exmandatario ruso", "the minister".
 PERSON_ROLE_NOUNS = frozenset(
     [
+        # Legislators and scientists named by their office or trade: "the congresswoman said", "el parlamentario".
+        "congresswoman",
+        "congressman",
+        "lawmaker",
+        "legislator",
+        "legislador",
+        "legisladora",
+        "parlamentario",
+        "parlamentaria",
+        "parlamentar",
+        "scientist",
+        "hydrologist",
+        "geologist",
+        "biologist",
+        "hidrólogo",
+        "hidróloga",
+        "biólogo",
+        "bióloga",
+        "científico",
+        "científica",
+        "cientista",
+        "delegada",
+        "coordinator",
+        "referente",
         "organizer",
         "organiser",
         "ex-prefeito",
@@ -620,6 +644,14 @@ PERSON_ROLE_NOUNS = frozenset(
 ORG_ROLE_NOUNS = frozenset(
     [
         # A body referred back to by its kind: "O instituto acrescentou que", "the watchdog said".
+        "corporação",
+        "corporación",
+        "corporation",
+        "confederación",
+        "confederação",
+        "cámara",
+        "chamber",
+        "gremio",
         "instituto",
         "institute",
         "instituição",
