@@ -286,3 +286,24 @@ def test_a_legislator_named_by_office_is_the_one_in_focus():
     result = enrich_text(title="", body=body, language="en")
     quote = next(q for q in result.quotes if q.text == "Three is a pattern,")
     assert _speaker(result, quote) == "Joan Whitlock"
+
+
+def test_a_body_noun_points_back_to_the_body_in_focus_not_ahead_to_one_named_later():
+    body = (
+        "The Federal Aviation Administration grounded the rocket on Thursday. The agency said in a statement that "
+        "no injuries had been reported.\n\n"
+        "The European Space Agency had a payload on board."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Federal Aviation Administration"
+
+
+def test_a_frame_naming_a_body_by_its_kind_is_the_body_whose_name_carries_that_word():
+    body = (
+        "Julio Huamán preside la Federación de Guías del Cusco. El Ministerio de Cultura firmó el contrato en mayo.\n\n"
+        "Según la federación, unos 4.000 guías dependen de las visitas a la ciudadela."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Federación de Guías del Cusco"

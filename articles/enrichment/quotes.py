@@ -404,6 +404,8 @@ class _Resolver:
         last_start, last = max(latest)
         if last_start >= 0:
             return last
+        if self.salient_org is not None and any(m.start < at for m in self.index.entities[self.salient_org].mentions):
+            return self.salient_org  # "The agency said" before ESA is named: a description points back, not ahead
         return min(named, key=lambda i: min((m.start for m in self.index.entities[i].mentions), default=len(self.text)))
 
     def _update_salience(self, sent: Span, base: int) -> None:
@@ -756,7 +758,8 @@ class _Resolver:
             holder = self._role_holder(head)
             return (holder if holder is not None else self._role_person(head)), text, 0.7
         if (lemma in _FRAME_BODIES or lower in _FRAME_BODIES) and head.morph.get("Definite") != ["Ind"]:
-            return self.salient_org, text, 0.7
+            # "Según la federación": the federation named before, not merely the body last in focus.
+            return self._body_like(head), text, 0.7
         return None, text, 0.3
 
     # ------------------------------------------------------------------ reported speech
