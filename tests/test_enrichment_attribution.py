@@ -170,3 +170,12 @@ def test_the_police_force_referred_back_to_as_the_corporation_speaks_for_itself(
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result)["o esquema movimentou R$ 9 milhões"] == "Polícia Federal"
+
+
+def test_a_portuguese_paragraph_that_is_one_unattributed_quote_keeps_the_last_speaker():
+    body = (
+        '"As crianças continuam adoecendo", afirmou Joaquim Sanumá, vice-presidente da associação.\n\n'
+        '"Nós já denunciamos esses nomes muitas vezes."'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["Nós já denunciamos esses nomes muitas vezes."] == "Joaquim Sanumá"

@@ -307,3 +307,14 @@ def test_a_frame_naming_a_body_by_its_kind_is_the_body_whose_name_carries_that_w
     result = enrich_text(title="", body=body, language="es")
     quote = next(q for q in result.quotes if q.kind == "indirect")
     assert _speaker(result, quote) == "Federación de Guías del Cusco"
+
+
+def test_a_paragraph_that_is_one_unattributed_quote_goes_on_with_the_last_speaker():
+    body = (
+        "Kira Dunstan, head of oceans at a conservation group, criticised the plan. "
+        '"You cannot approve new coal and call it protecting the reef," she said.\n\n'
+        '"The coral can recover from one hot summer. It cannot recover from one every two years."'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.text.startswith("The coral"))
+    assert _speaker(result, quote) == "Kira Dunstan"

@@ -248,7 +248,10 @@ def _lexical_quotes(
             q = pending[k]
             k += 1
             if previous is not None and text.rfind("\n\n", previous.end, q.start) >= 0:
-                previous = None
+                para = next((p for p in paragraphs if p[0] <= q.start < p[1]), None)
+                # A paragraph that is one unattributed quote goes on with the speaker of the paragraph before.
+                if para is None or text.rfind("\n\n", previous.end, para[0] - 1) >= 0 or not _fills(text, *para):
+                    previous = None
             speaker, cue = attributor.quote_speaker(q.start, q.end, previous)
             quote = ExtractedQuote(
                 text=text[q.start : q.end],
@@ -311,6 +314,10 @@ class _Resolver:
         k = 0
         for p, ((base, _end), doc) in enumerate(zip(self.paragraphs, self.docs, strict=True)):
             previous_in_para: ExtractedQuote | None = None
+            before = [q for q in out if q.kind != "indirect" and q.start < base]
+            if before and p and before[-1].start >= self.paragraphs[p - 1][0] and _fills(self.text, base, _end):
+                # A paragraph that is one unattributed quote goes on with the last speaker of the one before.
+                previous_in_para = before[-1]
             for sent in doc.sents:
                 s_start, s_end = base + sent.start_char, base + sent.end_char
                 in_sentence: list[_Found] = []
@@ -896,6 +903,12 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _fills(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph is a single quotation: it opens with a mark and its last mark closes it."""
+    para = text[start:end].rstrip()
+    return para[:1] in ('"', "“", "«") and para.rstrip(".").endswith(('"', "”", "»"))
 
 
 def _after_asked_opener(sent: Span, verb: Token) -> int:
