@@ -406,3 +406,23 @@ def test_a_body_of_help_keeps_whom_it_helps_in_its_name():
     assert entities["Associação Portuguesa de Apoio ao Bebé Prematuro"].kind == "organization"
     assert entities["Asociación de Ayuda al Refugiado"].kind == "organization"
     assert entities["Iberdrola"].kind == "organization"
+
+
+def test_legal_forms_with_name_links_or_a_closed_company_suffix_and_their_short_names():
+    # given a Peruvian S.A.C. and a Brazilian Ltda. whose name has a lower-case link, later named without the form
+    es = (
+        "El ministerio adjudicó la venta a Andes Ticket Perú S.A.C. por cinco años.\n\n"
+        "Desde Andes Ticket, su gerente dijo que la plataforma es auditada."
+    )
+    pt = (
+        "O grupo usava a Asas do Norte Aviação Ltda. para levar combustível.\n\n"
+        "Em nota, a Asas do Norte afirmou que sempre operou dentro da lei."
+    )
+    # when enriched
+    es_orgs = {e.name: e for e in enrich_text(title="", body=es, language="es").entities}
+    pt_orgs = {e.name.rstrip("."): e for e in enrich_text(title="", body=pt, language="pt").entities}
+    # then each company is one organisation carrying both forms
+    assert es_orgs["Andes Ticket Perú S.A.C."].kind == "organization"
+    assert "Andes Ticket" in es_orgs["Andes Ticket Perú S.A.C."].aliases
+    assert pt_orgs["Asas do Norte Aviação Ltda"].kind == "organization"
+    assert "Asas do Norte" in pt_orgs["Asas do Norte Aviação Ltda"].aliases

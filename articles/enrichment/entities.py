@@ -1067,10 +1067,15 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
 
 # Company names ending in a dotted legal form, which the model cuts or reads as a person ("Mandadito Tecnologías
 # S.A. de C.V."): the form's dots also hide it from the organisation-tail word list.
+_LEGAL_FORMS = (
+    r"(S\.\s?A\.(?:\s?[BCA]\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
+    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
+)
+# "Andes Ticket Perú S.A.C." without its legal form (and the country of the branch) is the same company.
+_LEGAL_TAIL = re.compile(rf"(?:[{_CAP}][\w'’-]*\s+)?(?:{_LEGAL_FORMS}|(?i:inc|corp|ltd|llc|plc|ag|gmbh|sa)\.?)")
+# Lower-case name links ("Asas do Norte Aviação Ltda.") may stand between the capitalised words.
 _LEGAL_FORM_COMPANY = re.compile(
-    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+){{1,5}})"
-    r"(S\.\s?A\.(?:\s?B\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
-    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
+    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+(?:(?:de|del|do|da|dos|das)\s+(?=[{_CAP}]))?){{1,5}})" + _LEGAL_FORMS
 )
 
 
@@ -1204,6 +1209,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     # The last: "la Registraduría" after "Registraduría Nacional del Estado Civil", when no other
                     # body of the article opens with that head word.
                     options.append(long)
+            elif (
+                at == 0
+                and long_kind == "organization"
+                and long.display.startswith(short.display + " ")
+                and _LEGAL_TAIL.fullmatch(long.display[len(short.display) + 1 :])
+            ):
+                options.append(long)  # "Altiplano Lithium" is "Altiplano Lithium S.A.", whatever the model thought
             elif (
                 at == 0
                 and long_kind == "organization"
