@@ -426,3 +426,16 @@ def test_legal_forms_with_name_links_or_a_closed_company_suffix_and_their_short_
     assert "Andes Ticket" in es_orgs["Andes Ticket Perú S.A.C."].aliases
     assert pt_orgs["Asas do Norte Aviação Ltda"].kind == "organization"
     assert "Asas do Norte" in pt_orgs["Asas do Norte Aviação Ltda"].aliases
+
+
+def test_place_tails_rivers_listed_before_their_noun_and_buildings_are_places():
+    en = (
+        "TOWNSVILLE, Queensland — The Great Barrier Reef is undergoing its sixth mass bleaching in a decade.\n\n"
+        "The minister will fund programs in the catchments of the Burdekin and Fitzroy rivers."
+    )
+    es = "El secretario habló en una conferencia de prensa en la Casa de Gobierno de la provincia."
+    en_places = {e.name: e.kind for e in enrich_text(title="", body=en, language="en").entities}
+    es_places = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    assert en_places["Great Barrier Reef"] == "place"
+    assert en_places["Burdekin"] == en_places["Fitzroy"] == "place"
+    assert es_places["Casa de Gobierno"] == "place"

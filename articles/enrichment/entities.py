@@ -88,7 +88,15 @@ _PLACE_CONTEXT = re.compile(
 _LISTED_BEFORE = re.compile(
     rf"[{_CAP}][\w'’-]*(?:\s+(?:(?:de|del|da|do|dos|das)\s+)?[{_CAP}][\w'’-]*)*\s*(?:,|\by|\be|\band)\s+$"
 )
-_PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
+# "the Fitzroy neighbourhood", "the Burdekin and Fitzroy rivers": a plural place noun after a list of names.
+_PLACE_AFTER = re.compile(
+    rf"(?:\s*(?:,|\band\b|\by\b|\be\b)\s*[{_CAP}][\w'’-]*)?\s+(?:neighbou?rhood|district|rivers|islands|mountains|lakes)\b"
+)
+_PLURAL_PLACE_AFTER = re.compile(r"\s+(?:rivers|islands|mountains|lakes)\b")
+# Last words that make a name a place: "Great Barrier Reef", "Lizard Island", "Cocoa Beach", "Space Coast".
+_PLACE_TAILS = frozenset(
+    {"reef", "reefs", "island", "islands", "isles", "beach", "bay", "peninsula", "coast", "mountains", "valley"}
+)
 # First words that make a name a place: "River Irwell", "Serranía de Ronda", "Área Metropolitana de Lisboa".
 _PLACE_HEADS = frozenset(
     {
@@ -106,6 +114,9 @@ _PLACE_HEADS = frozenset(
         "area",
         "region",
         "regiao",
+        # Buildings: "Casa de Gobierno", "Palácio dos Despachos".
+        "casa",
+        "palacio",
     }
 )
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
@@ -415,6 +426,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
         words[0] in _PLACE_HEADS
+        or (len(words) > 1 and words[-1] in _PLACE_TAILS)
         or _place_context(doc.text, first.idx)
         or _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
     ):
@@ -724,6 +736,20 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
     found: list[tuple[Span, EntityKind]] = []
     for run in _name_runs(list(doc), "organization", True):
+        if _PLURAL_PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text)):
+            # "the Burdekin and Fitzroy rivers": each listed name the model missed is a place.
+            parts: list[list[Token]] = [[]]
+            for token in run:
+                if token.lower_ in _COORDINATORS:
+                    parts.append([])
+                else:
+                    parts[-1].append(token)
+            found.extend(
+                (doc[part[0].i : part[-1].i + 1], "place")
+                for part in parts
+                if part and not any(t.i in covered for t in part)
+            )
+            continue
         member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
         if (
             any(t.i in covered for t in run)
@@ -765,6 +791,11 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
             # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif (len(run) > 1 and words[-1] in _PLACE_TAILS) or (
+            len(run) <= 3 and _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
+        ):
+            # "The Great Barrier Reef is ...", "the Burdekin and Fitzroy rivers": the model saw no name at all.
+            found.append((doc[run[0].i : run[-1].i + 1], "place"))
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
