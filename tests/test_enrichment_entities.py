@@ -439,3 +439,16 @@ def test_place_tails_rivers_listed_before_their_noun_and_buildings_are_places():
     assert en_places["Great Barrier Reef"] == "place"
     assert en_places["Burdekin"] == en_places["Fitzroy"] == "place"
     assert es_places["Casa de Gobierno"] == "place"
+
+
+def test_an_acronym_spelling_a_link_in_lower_case_and_a_portfolio_list_with_an_article():
+    es = "El informe de la Fundación Ambiente y Territorio (FAyT) estimó que la cuenca pierde agua."
+    en = (
+        "A spokesperson for the Department of Climate Change, Energy, the Environment and Water said the report "
+        "would be frank."
+    )
+    es_orgs = {e.name: e for e in enrich_text(title="", body=es, language="es").entities}
+    en_orgs = {e.name: e for e in enrich_text(title="", body=en, language="en").entities}
+    assert "FAyT" in es_orgs["Fundación Ambiente y Territorio"].aliases
+    assert "Territorio" not in es_orgs
+    assert en_orgs["Department of Climate Change, Energy, the Environment and Water"].kind == "organization"

@@ -868,12 +868,15 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
 
 def _listed_part(doc: Doc, i: int) -> list[Token]:
     part: list[Token] = []
+    if i + 1 < len(doc) and doc[i].lower_ in LEADING_ARTICLES and doc[i].text.islower():
+        part.append(doc[i])  # "Department of Climate Change, Energy, the Environment and Water"
+        i += 1
     while i < len(doc) and _is_capitalised(doc[i].text) and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
         if doc[i].text.isupper() or doc[i].text in PLACES or normalize_name(doc[i].text) in COUNTRY_KEYS:
             return []
         part.append(doc[i])
         i += 1
-    return part
+    return part if part and not part[-1].text.islower() else []
 
 
 def _extend_listing(run: list[Token]) -> list[Token]:
@@ -1067,7 +1070,8 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
     connectors = NAME_CONNECTORS | ORG_CONNECTORS
     for p_start, p_end in paragraphs:
         for match in _EXPANDED_ACRONYM.finditer(clean_text, p_start, p_end):
-            letters = match.group(1).lower()
+            acronym = match.group(1)
+            letters = acronym.lower()
             words = list(_EXPANSION_WORD.finditer(clean_text, max(p_start, match.start() - 160), match.start()))
             initials = ""
             for k in range(len(words) - 1, -1, -1):
@@ -1076,6 +1080,10 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                 if gap.strip(" ,"):
                     break  # punctuation other than a listing comma ends the name
                 if word.lower() in connectors:
+                    spelled = word[0].lower() + initials
+                    at = len(letters) - len(spelled)
+                    if at >= 0 and acronym[at].islower() and letters.endswith(spelled):
+                        initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case letter spells a link
                     continue
                 if not word[0].isupper():
                     break
