@@ -452,3 +452,22 @@ def test_an_acronym_spelling_a_link_in_lower_case_and_a_portfolio_list_with_an_a
     assert "FAyT" in es_orgs["Fundación Ambiente y Territorio"].aliases
     assert "Territorio" not in es_orgs
     assert en_orgs["Department of Climate Change, Energy, the Environment and Water"].kind == "organization"
+
+
+def test_a_province_that_seats_bodies_is_a_place_and_new_head_words_make_bodies():
+    # given a province that closes a university's and a legislature's names and opens a state company's
+    es = (
+        "La Universidad Nacional de Jujuy hará el estudio. Quispe Lamas recordó que Jujuy cobra regalías y que la "
+        "provincia, a través de Jujuy Energía y Minería Sociedad del Estado (JEMSE), tiene un 8%.\n\n"
+        "El diputado presentó en la Legislatura de Jujuy un proyecto. La Mesa de Comunidades de la Cuenca pidió "
+        "una consulta. La Defensoría del Pueblo pidió al Ejecutivo y a los gremios instalar una mesa de diálogo "
+        "en Cusco."
+    )
+    pt = "O ouro ficará sob custódia da Caixa Econômica Federal até o fim da perícia."
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
+    assert es_entities["Jujuy"] == "place"
+    assert es_entities["Legislatura de Jujuy"] == "organization"
+    assert es_entities["Mesa de Comunidades de la Cuenca"] == "organization"
+    assert es_entities["Ejecutivo"] == "organization"
+    assert pt_entities["Caixa Econômica Federal"] == "organization"

@@ -1083,7 +1083,7 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                     spelled = word[0].lower() + initials
                     at = len(letters) - len(spelled)
                     if at >= 0 and acronym[at].islower() and letters.endswith(spelled):
-                        initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case letter spells a link
+                        initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case link letter
                     continue
                 if not word[0].isupper():
                     break
@@ -1262,6 +1262,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 and all(w in ORG_TAILS for w in long.tokens[1:])
                 and short.key not in COUNTRY_KEYS
                 and short.key not in _PLACE_KEYS
+                and not _seat_of_bodies(short, forms)
             ):
                 options.append(long)  # "Navalia" is "Navalia Renovables", whatever the model thought it was
             elif long_kind == "organization" and kind == "organization" and at < 0:
@@ -1316,7 +1317,21 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     return links
 
 
-_LEGISLATURES = frozenset({"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes"})
+_LEGISLATURES = frozenset(
+    {"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes", "legislatura"}
+)
+
+
+def _seat_of_bodies(form: _Form, forms: dict[str, _Form]) -> bool:
+    """ "Universidad Nacional de Jujuy", "Legislatura de Jujuy": a word that closes other bodies' names after "de/of"
+    is where they sit, a place, not the short name of a company it also opens ("Jujuy Energía")."""
+    return any(
+        f.kind == "organization"
+        and len(f.tokens) > 2
+        and f.tokens[-1] == form.key
+        and f.tokens[-2] in _SPLIT_CONNECTORS
+        for f in forms.values()
+    )
 
 
 def _inside(form: _Form, other: _Form) -> bool:

@@ -798,6 +798,14 @@ UNNAMED_SOURCES = frozenset(
 # First words that make a name an organisation ("Ministerio de ...", "Banco ...").
 ORG_HEADS = frozenset(
     [
+        # Provincial parliaments, savings banks, round tables of communities, the executive branch: "Legislatura de
+        # Jujuy", "Caixa Econômica Federal", "Caja Rural", "Mesa de Comunidades de ...", "el Ejecutivo".
+        "legislatura",
+        "caixa",
+        "caja",
+        "mesa",
+        "ejecutivo",
+        "executivo",
         # Latin American state bodies: "la Registraduría", "la Procuraduría General de la Nación".
         "registraduría",
         "procuraduría",
