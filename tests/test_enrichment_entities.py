@@ -471,3 +471,12 @@ def test_a_province_that_seats_bodies_is_a_place_and_new_head_words_make_bodies(
     assert es_entities["Mesa de Comunidades de la Cuenca"] == "organization"
     assert es_entities["Ejecutivo"] == "organization"
     assert pt_entities["Caixa Econômica Federal"] == "organization"
+
+
+def test_a_latin_american_wire_credit_names_its_reporter_and_editor():
+    body = "Los guías bloquearon la vía férrea.\n\n(Reporte de Mariela Chumpitaz; editado por Fernando Bustamante)"
+    result = enrich_text(title="", body=body, language="es")
+    assert "Reporte" not in result.clean_text
+    people = {e.name for e in result.entities if e.kind == "person"}
+    assert {"Mariela Chumpitaz", "Fernando Bustamante"} <= people
+    assert not any(e.name.startswith("Reporte") for e in result.entities)

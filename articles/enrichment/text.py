@@ -66,7 +66,7 @@ _CREDIT = re.compile(
 # "(Reporting by X; Editing by Y)", "(Información de X; editado por Y)": a wire story's closing credits.
 WIRE_CREDIT = re.compile(
     r"^\((?:additional\s+)?(?:reporting|writing|editing|información|informacion|reportagem|redacción|edición|"
-    r"edição|texto)\s+(?:by|de|por)\s[^()]*\)\.?$",
+    r"edição|texto|reporte|reportaje|escrito|editado)\s+(?:by|de|por)\s[^()]*\)\.?$",
     re.IGNORECASE,
 )
 _AGENCY_CREDIT = re.compile(rf"\b[A-Z]{{2,}}\s*/\s*{_NAME}\s*\)?\.?\s*$")
