@@ -480,3 +480,15 @@ def test_a_latin_american_wire_credit_names_its_reporter_and_editor():
     people = {e.name for e in result.entities if e.kind == "person"}
     assert {"Mariela Chumpitaz", "Fernando Bustamante"} <= people
     assert not any(e.name.startswith("Reporte") for e in result.entities)
+
+
+def test_a_role_noun_and_a_demonym_before_a_name_a_parliamentary_group_and_railways():
+    body = (
+        "Inca Rail, el otro operador del tramo, canceló sus trenes.\n\n"
+        "En el Congreso, el legislador cusqueño Wilber Ccori Mamani, de la bancada de Renovación Andina, anunció "
+        "que presentará una moción."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Wilber Ccori Mamani"] == "person"
+    assert entities["Renovación Andina"] == "organization"
+    assert entities["Inca Rail"] == "organization"

@@ -151,6 +151,9 @@ _MEMBER_ROLES = frozenset(
         "eurodeputada",
         "afiliado",
         "afiliada",
+        # A party's group in a parliament: "de la bancada de Renovación Andina", "el bloque de la UCR".
+        "bancada",
+        "bloque",
     }
 )
 # Heads of ministries whose portfolio list may hold commas: "Department for Environment, Food and Rural Affairs".
@@ -481,6 +484,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("person", 5.0))
     if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)) and prev.pos_ != "PROPN":
         votes.append(("person", 5.0))
+    elif prev is not None and len(run) > 1 and _role_noun_before(first) and words[0] in GIVEN_NAMES:
+        votes.append(("person", 5.0))  # "el legislador cusqueño Wilber Ccori Mamani"
     if trained:
         root = max(run, key=lambda t: t.head.i < run[0].i or t.head.i > run[-1].i)
         if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
@@ -610,6 +615,16 @@ def _introduced_as_organisation(first: Token) -> bool:
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON") or token.text[0].isupper():
             return False
     return False
+
+
+def _role_noun_before(first: Token) -> bool:
+    """ "el fiscal Ana Ruiz", "el legislador cusqueño Wilber Ccori": a role noun, maybe with one lower-case adjective
+    (a demonym, "provincial"), right before the name."""
+    doc = first.doc
+    i = first.i - 1
+    if i >= 1 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PERSON_ROLE_NOUNS and doc[i].text.islower()
 
 
 def _role_suffix(token: Token) -> bool:
@@ -772,7 +787,7 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif (
             prev is not None
-            and prev.lower_ in PERSON_ROLE_NOUNS
+            and _role_noun_before(run[0])
             and 2 <= len(run) <= 4
             and all(t.pos_ == "PROPN" or t.lower_ in NAME_CONNECTORS for t in run)
         ):

@@ -1009,6 +1009,12 @@ ORG_HEADS = frozenset(
 # Last words that make a name an organisation ("Larkspur Robotics", "The Bay Ledger").
 ORG_TAILS = frozenset(
     [
+        # Railways and newscasts: "Inca Rail", "Network Rail", "RPP Noticias", "Globo Notícias".
+        "rail",
+        "railway",
+        "railways",
+        "noticias",
+        "notícias",
         "renovables",
         "renováveis",
         "renewables",
