@@ -492,3 +492,13 @@ def test_a_role_noun_and_a_demonym_before_a_name_a_parliamentary_group_and_railw
     assert entities["Wilber Ccori Mamani"] == "person"
     assert entities["Renovación Andina"] == "organization"
     assert entities["Inca Rail"] == "organization"
+
+
+def test_a_capital_inside_a_word_spells_a_brand_but_not_a_surname_prefix():
+    body = (
+        "Unos 1.200 turistas quedaron varados, según informó PeruRail, que suspendió sus salidas.\n\n"
+        "El congresista Raúl McDonald pidió explicaciones."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["PeruRail"] == "organization"
+    assert entities["Raúl McDonald"] == "person"

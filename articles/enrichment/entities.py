@@ -404,6 +404,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))
     if key in _PLATFORM_KEYS:
         votes.append(("organization", 10.0))
+    if len(run) == 1 and _brand_case(run[0].text):
+        votes.append(("organization", 5.0))  # "PeruRail", "JetBlue"
     first, doc = run[0], run[0].doc
     prev = doc[first.i - 1] if first.i > 0 else None
     if (
@@ -617,6 +619,16 @@ def _introduced_as_organisation(first: Token) -> bool:
     return False
 
 
+_INNER_CAPITAL = re.compile(r"([A-Z][a-z]+)[A-Z][a-z]+[A-Za-z]*")
+# Surname prefixes that also put a capital inside a word: "McDonald", "DeSantis", "LeBron", "VanDyke".
+_SURNAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Lo", "Van", "Von", "Del", "Della"})
+
+
+def _brand_case(text: str) -> bool:
+    match = _INNER_CAPITAL.fullmatch(text)
+    return match is not None and match.group(1) not in _SURNAME_PREFIXES
+
+
 def _role_noun_before(first: Token) -> bool:
     """ "el fiscal Ana Ruiz", "el legislador cusqueño Wilber Ccori": a role noun, maybe with one lower-case adjective
     (a demonym, "provincial"), right before the name."""
@@ -814,6 +826,9 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif len(run) == 1 and _brand_case(run[0].text):
+            # "PeruRail", "JetBlue": a capital inside a word spells a brand, not a common word or a place.
+            found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
