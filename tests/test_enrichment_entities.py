@@ -502,3 +502,9 @@ def test_a_capital_inside_a_word_spells_a_brand_but_not_a_surname_prefix():
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
     assert entities["PeruRail"] == "organization"
     assert entities["Raúl McDonald"] == "person"
+
+
+def test_the_last_word_of_an_office_is_not_glued_to_the_holders_name():
+    body = "A procuradora da República Cristiane Albuquerque Lins disse que o órgão vai pedir o bloqueio de bens."
+    people = {e.name for e in enrich_text(title="", body=body, language="pt").entities if e.kind == "person"}
+    assert people == {"Cristiane Albuquerque Lins"}

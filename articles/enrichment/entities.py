@@ -660,6 +660,10 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                 if kind == "organization":
                     run = _join_backward(run)
             run = _with_name_particles(run)
+            if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
+                before = run[0].doc[run[0].i - 1] if run[0].i else None
+                if before is not None and before.lower_ in _SPLIT_CONNECTORS:
+                    run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
             if kind == "person":
                 run = _with_surname_particles(run)
                 first = run[0]
