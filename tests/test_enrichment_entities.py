@@ -508,3 +508,13 @@ def test_the_last_word_of_an_office_is_not_glued_to_the_holders_name():
     body = "A procuradora da República Cristiane Albuquerque Lins disse que o órgão vai pedir o bloqueio de bens."
     people = {e.name for e in enrich_text(title="", body=body, language="pt").entities if e.kind == "person"}
     assert people == {"Cristiane Albuquerque Lins"}
+
+
+def test_operations_and_titles_in_quote_marks_are_not_entities():
+    body = (
+        "A Polícia Federal deflagrou a Operação Ouro Turvo em Boa Vista. O caso lembra a série de reportagens "
+        '"Rota do Ouro", publicada em 2024 em São Paulo.'
+    )
+    names = {e.name for e in enrich_text(title="", body=body, language="pt").entities}
+    assert {"Polícia Federal", "Boa Vista", "São Paulo"} <= names
+    assert not any(n.startswith(("Operação", "Rota")) for n in names)

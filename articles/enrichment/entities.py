@@ -1171,6 +1171,20 @@ def _legal_form_candidates(
                 yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
 
 
+# Police and military operations are events: "Operação Ouro Turvo", "Operación Jaque", "Operation Sandstorm".
+_OPERATION_WORDS = frozenset({"operacao", "operacion", "operation", "operativo"})
+_OPENING_MARKS = ('"', "“", "«", "‘")
+_CLOSING_MARKS = ('"', "”", "»", "’")
+
+
+def _fills_quote_marks(text: str, cand: _Candidate) -> bool:
+    """ "a série “Rota do Ouro”", "the mission, nicknamed \"Night Owl,\"": a name that is all a pair of quote marks
+    holds is a title or a nickname, not a body, place or person."""
+    if cand.start is None or cand.end is None or cand.start == 0:
+        return False
+    return text[cand.start - 1] in _OPENING_MARKS and text[cand.end : cand.end + 2].lstrip(",.")[:1] in _CLOSING_MARKS
+
+
 def _sentence_start(text: str, floor: int, pos: int) -> bool:
     """Whether the word starting at `pos` opens a sentence (then its capital says nothing)."""
     prefix = text[floor : max(floor, pos)].rstrip()
@@ -1477,7 +1491,7 @@ def extract_entities(
     forms: dict[str, _Form] = {}
     for cand in candidates:
         key = normalize_name(cand.text)
-        if not key:
+        if not key or key.split()[0] in _OPERATION_WORDS or _fills_quote_marks(clean_text, cand):
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:
