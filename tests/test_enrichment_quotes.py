@@ -318,3 +318,23 @@ def test_a_paragraph_that_is_one_unattributed_quote_goes_on_with_the_last_speake
     result = enrich_text(title="", body=body, language="en")
     quote = next(q for q in result.quotes if q.text.startswith("The coral"))
     assert _speaker(result, quote) == "Kira Dunstan"
+
+
+def test_a_reported_clause_that_runs_into_a_quoted_fragment_is_only_the_partial():
+    body = (
+        "El secretario Federico Quispe Lamas habló en la Casa de Gobierno. Consultado sobre un recurso, el "
+        "funcionario respondió que el Gobierno provincial “no va a negociar con el agua de la gente”."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    assert [q.kind for q in result.quotes] == ["partial"]
+
+
+def test_a_complement_may_stand_between_the_reporting_verb_and_that():
+    body = (
+        "Its chief executive, Marisol Okafor-Reyes, told reporters at the company's headquarters in Titusville that "
+        "telemetry showed a pressure drop in the second stage."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "telemetry showed a pressure drop in the second stage"
+    assert _speaker(result, quote) == "Marisol Okafor-Reyes"

@@ -25,6 +25,7 @@ from .normalize import normalize_name
 from .types import ExtractedQuote
 
 _CLOSERS = {"“": "”", "«": "»"}
+_OPENING_MARKS = ('"', "“", "«")
 _DASHES = "—–"
 _PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "mismo", "misma"})
 _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
@@ -818,6 +819,8 @@ class _Resolver:
             s < end and start < e for s, e in self.quoted
         ):
             return None
+        if not overlapping and self.text[end : end + 3].lstrip(" ,:")[:1] in _OPENING_MARKS:
+            return None  # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment
         self.quoted.append((start, end))
         self._remember(entity)
         return ExtractedQuote(
@@ -833,7 +836,8 @@ class _Resolver:
 
     def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         doc = sent.doc
-        for t in doc[verb.i + 1 : min(sent.end, verb.i + 7)]:
+        # "told reporters at the company's headquarters in Titusville that ...": a complement may come first.
+        for t in doc[verb.i + 1 : min(sent.end, verb.i + 12)]:
             # The small Spanish model tags a complementiser after a noun as PRON ("defendió ante los analistas que").
             if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed"):
                 head = t.head if t.head.i > t.i else None
