@@ -338,3 +338,20 @@ def test_a_complement_may_stand_between_the_reporting_verb_and_that():
     [quote] = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.text == "telemetry showed a pressure drop in the second stage"
     assert _speaker(result, quote) == "Marisol Okafor-Reyes"
+
+
+def test_a_report_opening_the_sentence_belongs_to_the_attribution_after_the_comma():
+    en = (
+        "The Federal Aviation Administration grounded the rocket. The safety board will also take part, the FAA "
+        "said.\n\nLaunch failures are common for young companies, said Caleb Strand, who tracks the industry."
+    )
+    es = "El abogado Martín Echenique habló con la prensa. La medida es ilegal y será recurrida, afirmó Echenique."
+    en_result = enrich_text(title="", body=en, language="en")
+    es_result = enrich_text(title="", body=es, language="es")
+    en_reported = {q.text: _speaker(en_result, q) for q in en_result.quotes if q.kind == "indirect"}
+    es_reported = {q.text: _speaker(es_result, q) for q in es_result.quotes if q.kind == "indirect"}
+    assert en_reported == {
+        "The safety board will also take part": "Federal Aviation Administration",
+        "Launch failures are common for young companies": "Caleb Strand",
+    }
+    assert es_reported == {"La medida es ilegal y será recurrida": "Martín Echenique"}

@@ -778,7 +778,7 @@ class _Resolver:
         for verb in sent:
             if not (_reporting(verb, INDIRECT_VERBS)) or self._inside_quote(base + verb.idx):
                 continue
-            clause = self._reported_clause(verb, sent)
+            clause = self._reported_clause(verb, sent) or self._fronted_clause(verb, sent, base)
             if clause is None:
                 continue
             first, last = clause
@@ -869,6 +869,22 @@ class _Resolver:
                 ):
                     start = sub[0].i + (1 if sub[0].lower_ == "that" else 0)
                     return start, sub[-1].i
+        return None
+
+    def _fronted_clause(self, verb: Token, sent: Span, base: int) -> tuple[int, int] | None:
+        """ "<clause>, the FAA said.", "<clause>, said Caleb Strand, who ...", "<clause>, afirmó el abogado.": the
+        report opens the sentence and the attribution follows it after a comma."""
+        doc = sent.doc
+        subj = self._subject(verb, base)
+        own = {t.i for t in subj.subtree} if subj is not None and subj.head.i == verb.i else set()
+        for child in verb.children:
+            if child.dep_ != "ccomp" or child.i > verb.i:
+                continue
+            inside = sorted(t.i for t in child.subtree if not t.is_punct)
+            if not inside or inside[0] != sent.start or inside[-1] + 1 >= verb.i or doc[inside[-1] + 1].text != ",":
+                continue
+            if all(i in own for i in range(inside[-1] + 2, verb.i)):
+                return inside[0], inside[-1]
         return None
 
     def _frame_indirect(self, sent: Span, base: int) -> list[ExtractedQuote | None]:
