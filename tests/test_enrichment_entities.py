@@ -518,3 +518,12 @@ def test_operations_and_titles_in_quote_marks_are_not_entities():
     names = {e.name for e in enrich_text(title="", body=body, language="pt").entities}
     assert {"Polícia Federal", "Boa Vista", "São Paulo"} <= names
     assert not any(n.startswith(("Operação", "Rota")) for n in names)
+
+
+def test_a_company_described_with_a_noun_modifier_or_named_as_a_parent_is_an_organisation():
+    en = "The rocket carried satellites for customers including Orbis Geodata, an imaging startup based in Denver."
+    es = "El ministerio adjudicó la venta a Andes Ticket Perú S.A.C., filial de la mexicana Boletia Global."
+    en_entities = {e.name: e.kind for e in enrich_text(title="", body=en, language="en").entities}
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    assert en_entities["Orbis Geodata"] == "organization"
+    assert es_entities["Boletia Global"] == "organization"

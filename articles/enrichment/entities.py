@@ -154,8 +154,12 @@ _MEMBER_ROLES = frozenset(
         # A party's group in a parliament: "de la bancada de Renovación Andina", "el bloque de la UCR".
         "bancada",
         "bloque",
+        # A company's parent: "filial de la mexicana Boletia Global", "subsidiária da Vale".
+        "filial",
+        "subsidiaria",
     }
 )
+_PARENT_NOUNS = frozenset({"filial", "subsidiaria"})
 # Heads of ministries whose portfolio list may hold commas: "Department for Environment, Food and Rural Affairs".
 _LISTING_HEADS = frozenset(
     {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
@@ -540,7 +544,13 @@ def _described_as_company(run: Sequence[Token]) -> bool:
     else:
         return False
     skipped = 0
-    while i < len(doc) and doc[i].pos_ == "ADJ" and skipped < 2 and not _is_org_type(doc[i]):
+    # "la compañía eólica", "an imaging startup": adjectives or a lower-case noun modifier before the kind.
+    while (
+        i < len(doc)
+        and (doc[i].pos_ == "ADJ" or (doc[i].dep_ == "compound" and doc[i].text.islower()))
+        and skipped < 2
+        and not _is_org_type(doc[i])
+    ):
         i += 1
         skipped += 1
     if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
@@ -563,6 +573,10 @@ def _member_role_before(first: Token) -> bool:
     """ "la portavoz de X", "a deputada municipal do X": a member's role, maybe with one adjective, then de/of."""
     doc = first.doc
     i = first.i - 1
+    described = None
+    if i >= 1 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].text.islower() and doc[i - 1].lower_ in LEADING_ARTICLES:
+        described = doc[i]  # "filial de la mexicana Boletia Global": a demonym between the article and the name
+        i -= 1
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
     if i >= 1 and doc[i].lower_ == "at" and doc.lang_ == "en":
@@ -574,6 +588,8 @@ def _member_role_before(first: Token) -> bool:
     role = doc[i - 1]
     if role.pos_ == "ADJ" and i >= 2 and normalize_name(role.text) not in _MEMBER_ROLES:
         role = doc[i - 2]
+    if described is not None and not (described.pos_ == "ADJ" or normalize_name(role.text) in _PARENT_NOUNS):
+        return False  # "la portavoz de la ministra X": the word before the name is a role, X a person
     return normalize_name(role.text) in _MEMBER_ROLES and role.text.islower()
 
 
