@@ -527,3 +527,14 @@ def test_a_company_described_with_a_noun_modifier_or_named_as_a_parent_is_an_org
     es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
     assert en_entities["Orbis Geodata"] == "organization"
     assert es_entities["Boletia Global"] == "organization"
+
+
+def test_an_agencys_picture_desk_in_a_credit_is_the_agency():
+    body = (
+        "By Siobhan Kerrigan, AAP\n\nThe reef is bleaching again.\n\n"
+        "Photo: Bleached coral at Moore Reef, off Cairns. (Jonas Whitby/AAP Image)"
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    assert entities["AAP"] == "organization"
+    assert entities["Jonas Whitby"] == "person"
+    assert "AAP Image" not in entities

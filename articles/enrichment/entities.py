@@ -67,6 +67,8 @@ _COPYRIGHT_ORG = re.compile(
 _CREDIT_SLASH_AGENCY = re.compile(
     rf"(?:^|:\s*)(?P<person>{_NAME_RE})\s*/\s*(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})\s*\.?$"
 )
+# "(Jonas Whitby/AAP Image)", "AP Photo": an agency's picture desk is the agency ("Getty Images" keeps its plural).
+_PICTURE_DESK = re.compile(r"\s+(?:Image|Photo|Foto)$")
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
@@ -691,6 +693,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     and normalize_name(first.text) not in GIVEN_NAMES
                 ):
                     run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
+            if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
+                run = run[:-1]  # a credit's "AAP Image": the agency
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -1039,10 +1043,10 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         if (match := _CREDIT_SLASH_AGENCY.search(text)) and not _AGENCY_SLASH.search(text):
             # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency.
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
-            yield _Candidate(None, None, match.group("org"), "organization", 10.0)
+            yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org")), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
-            yield _Candidate(None, None, match.group("org").strip(), "organization", 10.0)
+            yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org").strip()), "organization", 10.0)
     elif line.kind == "copyright" and (match := _COPYRIGHT_ORG.search(text)):
         org = re.sub(r"\s+\d{4}$", "", match.group("org")).strip()
         yield _Candidate(None, None, org, "organization", 10.0)
