@@ -538,3 +538,11 @@ def test_an_agencys_picture_desk_in_a_credit_is_the_agency():
     assert entities["AAP"] == "organization"
     assert entities["Jonas Whitby"] == "person"
     assert "AAP Image" not in entities
+
+
+def test_an_ap_state_abbreviation_is_the_state_the_article_names():
+    body = "CAPE CANAVERAL, Fla. (AP) — The rocket broke apart after a night flight from Florida."
+    places = [e for e in enrich_text(title="", body=body, language="en").entities if e.kind == "place"]
+    florida = [e for e in places if e.name in ("Florida", "Fla.")]
+    assert len(florida) == 1
+    assert {m.text for m in florida[0].mentions} == {"Fla.", "Florida"}

@@ -30,6 +30,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PLACES,
     PORTFOLIOS,
+    US_STATE_ABBREVIATIONS,
 )
 from .normalize import normalize_name
 from .text import WIRE_CREDIT, BoilerplateLine, Dateline
@@ -1359,6 +1360,9 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
+        state = US_STATE_ABBREVIATIONS.get(short.display)
+        if not options and state is not None and forms.get(normalize_name(state), _Form("")).kind == "place":
+            options = [forms[normalize_name(state)]]  # "Fla." is Florida
         if not options and short.key == "camara" and short.kind != "place":
             # "la Cámara" after "el Congreso": the one legislature the article names.
             houses = [f for f in forms.values() if f.tokens and f.tokens[0] in _LEGISLATURES and f.key != short.key]
