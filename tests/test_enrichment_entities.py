@@ -546,3 +546,12 @@ def test_an_ap_state_abbreviation_is_the_state_the_article_names():
     florida = [e for e in places if e.name in ("Florida", "Fla.")]
     assert len(florida) == 1
     assert {m.text for m in florida[0].mentions} == {"Fla.", "Florida"}
+
+
+def test_a_station_names_its_place_but_a_person_after_it_and_a_comma_is_no_place():
+    es = "El tren quedó detenido en la estación de Poroy."
+    pt = "Na estação do Cacém, Filomena Antunes, enfermeira num hospital de Lisboa, esperou duas horas."
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
+    assert es_entities["Poroy"] == "place"
+    assert pt_entities["Filomena Antunes"] == "person"

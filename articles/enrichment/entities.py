@@ -83,7 +83,7 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
 _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
-    r"|vale|localidad|localidade|aldeia|aldea|village)"
+    r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -439,7 +439,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     if not org_word and (
         words[0] in _PLACE_HEADS
         or (len(words) > 1 and words[-1] in _PLACE_TAILS)
-        or _place_context(doc.text, first.idx)
+        # "Na estação do Cacém, Filomena Antunes": a first name after a place and a comma starts no list of places.
+        or _place_context(doc.text, first.idx, listed=words[0] not in GIVEN_NAMES)
         or _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
     ):
         votes.append(("place", 8.0))
@@ -565,9 +566,11 @@ def _is_org_type(token: Token) -> bool:
     return token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS
 
 
-def _place_context(text: str, at: int) -> bool:
+def _place_context(text: str, at: int, listed: bool = True) -> bool:
     if _PLACE_CONTEXT.search(text, max(0, at - 40), at):
         return True
+    if not listed:
+        return False
     listed = _LISTED_BEFORE.search(text, max(0, at - 60), at)
     return listed is not None and bool(_PLACE_CONTEXT.search(text, max(0, listed.start() - 40), listed.start()))
 
@@ -843,8 +846,10 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
             # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
-        elif (len(run) > 1 and words[-1] in _PLACE_TAILS) or (
-            len(run) <= 3 and _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text))
+        elif (
+            (len(run) > 1 and words[-1] in _PLACE_TAILS)
+            or (len(run) <= 3 and _place_context(doc.text, run[0].idx, listed=False))
+            or (len(run) <= 3 and _PLACE_AFTER.match(doc.text, run[-1].idx + len(run[-1].text)))
         ):
             # "The Great Barrier Reef is ...", "the Burdekin and Fitzroy rivers": the model saw no name at all.
             found.append((doc[run[0].i : run[-1].i + 1], "place"))
