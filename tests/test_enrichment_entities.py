@@ -555,3 +555,13 @@ def test_a_station_names_its_place_but_a_person_after_it_and_a_comma_is_no_place
     pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
     assert es_entities["Poroy"] == "place"
     assert pt_entities["Filomena Antunes"] == "person"
+
+
+def test_a_committee_listing_its_portfolios_with_commas_stays_one_body():
+    body = (
+        "Rep. Gloria Whitfield, a Florida Democrat who sits on the House Science, Space and Technology Committee, "
+        "said the failure was the third."
+    )
+    orgs = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "organization"}
+    assert "House Science, Space and Technology Committee" in orgs
+    assert "House Science" not in orgs

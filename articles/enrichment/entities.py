@@ -676,7 +676,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
     if trained:
         spans.extend(_rule_spans(doc, covered))
     for span, kind in spans:
-        for run in _name_runs(list(span), kind, trained):
+        listed = _listed_organisation(span) if trained and kind == "organization" else None
+        for run in [listed] if listed else _name_runs(list(span), kind, trained):
             if trained:
                 run = _extend_org(run, kind == "organization")
                 if kind == "organization":
@@ -716,6 +717,21 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     yield _Candidate(None, None, text, kind, 0.0, vouched=True)
                 else:
                     yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _listed_organisation(span: Span) -> list[Token] | None:
+    """ "the House Science, Space and Technology Committee": a body the model read whole whose name lists its
+    portfolios with commas, closing with "and" and an organisation's last word, stays whole."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in LEADING_ARTICLES)]
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas or not tokens or normalize_name(tokens[-1].text) not in ORG_TAILS:
+        return None
+    if not any(t.lower_ in ("and", "y", "e") for t in tokens[commas[-1] :]):
+        return None
+    words = [t for t in tokens if t.text != ","]
+    if not all(_is_capitalised(t.text) or t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS for t in words):
+        return None
+    return tokens
 
 
 def _brand_possessive(run: list[Token], span: Span) -> bool:

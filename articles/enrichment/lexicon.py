@@ -1009,6 +1009,8 @@ ORG_HEADS = frozenset(
 # Last words that make a name an organisation ("Larkspur Robotics", "The Bay Ledger").
 ORG_TAILS = frozenset(
     [
+        # "Senate Finance Committee", "World Heritage Committee".
+        "committee",
         # Railways and newscasts: "Inca Rail", "Network Rail", "RPP Noticias", "Globo Notícias".
         "rail",
         "railway",
