@@ -565,3 +565,14 @@ def test_a_committee_listing_its_portfolios_with_commas_stays_one_body():
     orgs = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "organization"}
     assert "House Science, Space and Technology Committee" in orgs
     assert "House Science" not in orgs
+
+
+def test_the_first_word_of_a_photo_caption_is_no_name():
+    body = (
+        "La provincia suspendió los permisos.\n\n"
+        "Foto: Vegas resecas en Salinas Grandes, en la Puna jujeña. (Javier Corbalán/Télam)"
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert "Vegas" not in entities
+    assert entities["Javier Corbalán"] == "person"
+    assert entities["Salinas Grandes"] == "place"

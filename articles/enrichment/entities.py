@@ -700,6 +700,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
             if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
                 run = run[:-1]  # a credit's "AAP Image": the agency
+            if offset is None and len(run) == 1 and _opens_caption(run[0]):
+                continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -717,6 +719,17 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     yield _Candidate(None, None, text, kind, 0.0, vouched=True)
                 else:
                     yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _opens_caption(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.i == 2
+        and doc[1].text == ":"
+        and token.text not in PLACES
+        and normalize_name(token.text) not in COUNTRY_KEYS
+        and not token.text.isupper()
+    )
 
 
 def _listed_organisation(span: Span) -> list[Token] | None:
