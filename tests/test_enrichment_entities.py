@@ -576,3 +576,13 @@ def test_the_first_word_of_a_photo_caption_is_no_name():
     assert "Vegas" not in entities
     assert entities["Javier Corbalán"] == "person"
     assert entities["Salinas Grandes"] == "place"
+
+
+def test_a_place_opening_with_a_place_noun_keeps_the_de_phrase_the_model_cut():
+    body = (
+        "El contrato fue firmado por la Dirección Desconcentrada de Cultura de Cusco, que administra el Santuario "
+        "Histórico de Machu Picchu."
+    )
+    places = {e.name for e in enrich_text(title="", body=body, language="es").entities if e.kind == "place"}
+    assert "Santuario Histórico de Machu Picchu" in places
+    assert "Santuario Histórico" not in places

@@ -117,9 +117,10 @@ _PLACE_HEADS = frozenset(
         "area",
         "region",
         "regiao",
-        # Buildings: "Casa de Gobierno", "Palácio dos Despachos".
+        # Buildings and shrines: "Casa de Gobierno", "Palácio dos Despachos", "Santuario Histórico de Machu Picchu".
         "casa",
         "palacio",
+        "santuario",
     }
 )
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
@@ -682,6 +683,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                 run = _extend_org(run, kind == "organization")
                 if kind == "organization":
                     run = _join_backward(run)
+                elif kind == "place":
+                    run = _extend_place(run)
             run = _with_name_particles(run)
             if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
                 before = run[0].doc[run[0].i - 1] if run[0].i else None
@@ -940,6 +943,25 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     if words[0] in _LISTING_HEADS:
         run = _extend_listing(run)
     return run
+
+
+def _extend_place(run: list[Token]) -> list[Token]:
+    """ "Santuario Histórico" + "de Machu Picchu", "Sierra" + "de Gata": a place opening with a place noun keeps the
+    "de X" the model cut off."""
+    doc = run[0].doc
+    if normalize_name(run[0].text) not in _PLACE_HEADS:
+        return run
+    i = run[-1].i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in _SPLIT_CONNECTORS:
+        return run
+    j = i + 1
+    if doc[j].lower_ in LEADING_ARTICLES and j + 1 < len(doc):
+        j += 1
+    tail: list[Token] = []
+    while j < len(doc) and _is_capitalised(doc[j].text) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and len(tail) < 3:
+        tail.append(doc[j])
+        j += 1
+    return list(doc[run[0].i : tail[-1].i + 1]) if tail else run
 
 
 def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
