@@ -355,3 +355,11 @@ def test_a_report_opening_the_sentence_belongs_to_the_attribution_after_the_comm
         "Launch failures are common for young companies": "Caleb Strand",
     }
     assert es_reported == {"La medida es ilegal y será recurrida": "Martín Echenique"}
+
+
+def test_a_fronted_report_ending_in_a_percent_sign_keeps_it():
+    body = "SkyWest cut its forecast.\n\nShares of SkyWest rose 3%, said Dan Kohl, an analyst at Baird."
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "Shares of SkyWest rose 3%"
+    assert _speaker(result, quote) == "Dan Kohl"

@@ -798,7 +798,7 @@ class _Resolver:
     ) -> ExtractedQuote | None:
         if first >= len(doc) or last >= len(doc) or first > last:
             return None
-        while last > first and doc[last].is_punct:
+        while last > first and doc[last].is_punct and doc[last].text != "%":
             last -= 1
         while first < last and doc[first].is_punct:
             first += 1
@@ -880,7 +880,9 @@ class _Resolver:
         for child in verb.children:
             if child.dep_ != "ccomp" or child.i > verb.i:
                 continue
-            inside = sorted(t.i for t in child.subtree if not t.is_punct)
+            inside = sorted(t.i for t in child.subtree)
+            while inside and doc[inside[-1]].text in (",", ";", ":"):
+                inside.pop()  # the comma before the attribution may hang from the clause ("3%," keeps its sign)
             if not inside or inside[0] != sent.start or inside[-1] + 1 >= verb.i or doc[inside[-1] + 1].text != ",":
                 continue
             if all(i in own for i in range(inside[-1] + 2, verb.i)):
