@@ -363,3 +363,14 @@ def test_a_fronted_report_ending_in_a_percent_sign_keeps_it():
     [quote] = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.text == "Shares of SkyWest rose 3%"
     assert _speaker(result, quote) == "Dan Kohl"
+
+
+def test_a_company_referred_back_to_by_its_trade_speaks_for_itself():
+    body = (
+        "LONDON (Reuters) - Thames Water's creditors on Monday agreed to lend the company a further £3bn, the "
+        "utility said, as Ofwat weighs whether to place Britain's biggest water supplier into special administration."
+        "\n\nChris Weston, Thames Water's chief executive, told the BBC the deal bought the company time."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.text.startswith("Thames Water's creditors on Monday agreed"))
+    assert _speaker(result, quote) == "Thames Water"
