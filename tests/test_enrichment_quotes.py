@@ -374,3 +374,13 @@ def test_a_company_referred_back_to_by_its_trade_speaks_for_itself():
     result = enrich_text(title="", body=body, language="en")
     quote = next(q for q in result.quotes if q.text.startswith("Thames Water's creditors on Monday agreed"))
     assert _speaker(result, quote) == "Thames Water"
+
+
+def test_a_datelines_agency_is_not_the_body_a_description_stands_for():
+    body = (
+        "BOGOTÁ, 3 mar (EFE) - Las tarifas de la luz subirán un 5% en junio, informó la compañía en un comunicado.\n\n"
+        "La decisión del Grupo Vatia llega tras un año de pérdidas."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Grupo Vatia"

@@ -296,11 +296,16 @@ class _Resolver:
         self.index = index
         self.locator = _Locator(paragraphs, docs)
         self.quoted: list[tuple[int, int]] = []
-        persons = [i for i, e in enumerate(index.entities) if e.kind == "person" and e.mentions]
-        orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and e.mentions]
+        # Mentions in the story's paragraphs: a dateline's agency ("LONDON (Reuters) -") reports, it does not speak.
+        told = {
+            i: sum(any(s <= m.start < e for s, e in paragraphs) for m in ent.mentions)
+            for i, ent in enumerate(index.entities)
+        }
+        persons = [i for i, e in enumerate(index.entities) if e.kind == "person" and told[i]]
+        orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and told[i]]
         # Before any sentence has a subject, the article's most mentioned person/organisation is the best guess.
-        self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
-        self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
+        self.salient_person = max(persons, key=lambda i: told[i], default=None)
+        self.salient_org = max(orgs, key=lambda i: told[i], default=None)
         self.dialogue_turns: list[tuple[int, int]] = []  # (paragraph, speaker) of the current dash exchange
         self.focus = GenderedFocus(index, text)
         # Who last spoke through a reporting verb, and in which paragraph: a null subject right after is them.
