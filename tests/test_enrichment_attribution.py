@@ -179,3 +179,12 @@ def test_a_portuguese_paragraph_that_is_one_unattributed_quote_keeps_the_last_sp
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result)["Nós já denunciamos esses nomes muitas vezes."] == "Joaquim Sanumá"
+
+
+def test_a_portuguese_report_opening_the_sentence_belongs_to_the_verb_and_subject_after_the_comma():
+    body = (
+        "O ministro Rui Costa Lima visitou a fábrica. A produção vai duplicar até 2027, disse o ministro aos "
+        "jornalistas."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result) == {"A produção vai duplicar até 2027": "Rui Costa Lima"}

@@ -70,6 +70,8 @@ _THAT_CUE = re.compile(
     r"\s+(?:[\w'’-]+\s+){1,3}?)?que,?\s+"
 )
 _CLITICS = frozenset({"se", "lhe", "lhes", "me", "nos", "o", "a"})
+# ", anunciou hoje o regulador", ", disse à Lusa a ministra": a reporting verb after the clause it reports.
+_FRONTED_CUE = re.compile(r",\s+([\w'’-]+)\s+(?:hoje\s+|ontem\s+|hoy\s+|ayer\s+|today\s+)?")
 
 
 def _verb_word(word: str) -> str:
@@ -363,6 +365,9 @@ class LexicalAttributor:
             c_end = s_start + len(sentence.rstrip(" .;"))
             entity = self._speaker_before(s_start, s_start + match.start())
             found.append(self._make(c_start, c_end, entity, match.group(1), quoted))
+        fronted = self._fronted(s_start, s_end, quoted)
+        if fronted is not None:
+            found.append(fronted)
         frame = _FRAME.search(sentence)
         if frame is not None:
             comma = sentence.find(",", frame.end())
@@ -382,6 +387,22 @@ class LexicalAttributor:
                 c_start, c_end = s_start, s_start + sentence[: frame.start()].rstrip(" ,").__len__()
             found.append(self._make(c_start, c_end, entity, frame.group(0).strip(), quoted))
         return [q for q in found if q is not None]
+
+    def _fronted(self, s_start: int, s_end: int, quoted: Sequence[tuple[int, int]]) -> ExtractedQuote | None:
+        """ "A ERSE vai rever as tarifas, anunciou hoje o regulador.": the report opens the sentence and a reporting
+        verb with its subject closes it after a comma."""
+        sentence = self.text[s_start:s_end].rstrip(" .")
+        for match in _FRONTED_CUE.finditer(sentence):
+            if _verb_word(match.group(1)) not in self.that_cues:
+                continue
+            rest = _WORD.findall(sentence[match.end() :])
+            if len(rest) > 10 or any(w.lower() in ("que", "that") for w in rest):
+                continue
+            entity, named = self._after_verb(s_start + match.end(), s_end)
+            if not named or _FRAME.search(sentence, 0, match.start()):
+                continue
+            return self._make(s_start, s_start + match.start(), entity, match.group(1), quoted)
+        return None
 
     def _make(
         self, start: int, end: int, entity: int | None, cue: str, quoted: Sequence[tuple[int, int]]
