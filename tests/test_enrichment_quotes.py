@@ -384,3 +384,13 @@ def test_a_datelines_agency_is_not_the_body_a_description_stands_for():
     result = enrich_text(title="", body=body, language="es")
     quote = next(q for q in result.quotes if q.kind == "indirect")
     assert _speaker(result, quote) == "Grupo Vatia"
+
+
+def test_a_parent_named_in_the_description_of_a_company_is_not_the_speaker():
+    body = (
+        "La salmonera Australis Mar S.A. recibió cargos por sobreproducción.\n\n"
+        "La compañía, filial del grupo chino Joyvio, aseguró en un comunicado que colaborará con la investigación."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Australis Mar S.A."

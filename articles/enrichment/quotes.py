@@ -525,6 +525,13 @@ class _Resolver:
                 return None, text, 0.4
             holder = self._role_holder(subj)
             return (holder if holder is not None else self._role_person(subj)), text, 0.7
+        if (
+            orgs
+            and (lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS)
+            and self._only_in_description(subj, orgs, base)
+        ):
+            # "La compañía, filial del grupo chino Joyvio, aseguró": the parent named in the description is not it.
+            return self._body_like(subj), text, 0.7
         if orgs:
             return orgs[0], text, 0.85
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
@@ -534,6 +541,14 @@ class _Resolver:
         if places and subj.pos_ == "PROPN":
             return places[0], text, 0.6
         return None, text, 0.3
+
+    def _only_in_description(self, subj: Token, orgs: list[int], base: int) -> bool:
+        """Whether every body found in the subject is named inside an apposition headed by a common noun."""
+        described: set[int] = set()
+        for child in subj.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                described.update(self._entities_in(child, base))
+        return all(i in described for i in orgs)
 
     # ------------------------------------------------------------------ quotes
 
