@@ -586,3 +586,12 @@ def test_a_place_opening_with_a_place_noun_keeps_the_de_phrase_the_model_cut():
     places = {e.name for e in enrich_text(title="", body=body, language="es").entities if e.kind == "place"}
     assert "Santuario Histórico de Machu Picchu" in places
     assert "Santuario Histórico" not in places
+
+
+def test_a_name_after_an_administrative_area_noun_is_a_place():
+    body = (
+        "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "
+        "Australis Mar S.A. por sobreproducción en el Parque Nacional Bernardo O'Higgins, en la región de Magallanes."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Magallanes"] == "place"

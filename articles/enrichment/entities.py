@@ -83,7 +83,8 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
 _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
-    r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação)"
+    r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
+    r"|municipio|município|condado|county)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
