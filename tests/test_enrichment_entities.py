@@ -595,3 +595,17 @@ def test_a_name_after_an_administrative_area_noun_is_a_place():
     )
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
     assert entities["Magallanes"] == "place"
+
+
+def test_a_ministers_listed_portfolios_are_not_places_or_bodies():
+    body = (
+        "La ministra de Juventud e Infancia, Sira Rego, y el ministro de Agricultura, Pesca y Alimentación, "
+        "Luis Planas, viajaron a Bruselas con la ministra de Hacienda, María Jesús Montero."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities == {
+        "Sira Rego": "person",
+        "Luis Planas": "person",
+        "Bruselas": "place",
+        "María Jesús Montero": "person",
+    }

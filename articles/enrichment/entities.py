@@ -383,6 +383,15 @@ _MINISTER_NOUNS = frozenset(
 def _minister_portfolio(token: Token) -> bool:
     doc = token.doc
     i = token.i - 1
+    nxt = token.i + 1
+    listed = doc[i].text == "," and nxt + 1 < len(doc) and doc[nxt].lower_ in ("y", "e", "and")
+    if i >= 1 and (doc[i].lower_ in ("y", "e", "and") or listed):
+        # "la ministra de Juventud e Infancia", "el ministro de Agricultura, Pesca y Alimentación": a listed portfolio.
+        j = i - 1
+        while j >= 1 and (_is_capitalised(doc[j].text) or doc[j].text == ","):
+            j -= 1
+        if doc[j].lower_ in ("de", "del", "of", "for", "do", "da", "dos", "das"):
+            i = j
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
     if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
