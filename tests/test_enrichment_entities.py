@@ -609,3 +609,12 @@ def test_a_ministers_listed_portfolios_are_not_places_or_bodies():
         "Bruselas": "place",
         "María Jesús Montero": "person",
     }
+
+
+def test_portuguese_holding_and_limited_company_forms():
+    body = (
+        "Segundo o autarca, o fundo Lusitânia Capital SGPS vai investir 18 milhões de euros. A obra será feita pela "
+        "Construtora Tejo Lda. até 2027."
+    )
+    orgs = {e.name.rstrip(".") for e in enrich_text(title="", body=body, language="pt").entities}
+    assert {"Lusitânia Capital SGPS", "Construtora Tejo Lda"} <= orgs

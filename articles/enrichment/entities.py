@@ -1229,7 +1229,8 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
 # S.A. de C.V."): the form's dots also hide it from the organisation-tail word list.
 _LEGAL_FORMS = (
     r"(S\.\s?A\.(?:\s?[BCA]\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
-    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
+    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
+    r"N\.\s?V\.|B\.\s?V\.)"
 )
 # "Andes Ticket Perú S.A.C." without its legal form (and the country of the branch) is the same company.
 _LEGAL_TAIL = re.compile(rf"(?:[{_CAP}][\w'’-]*\s+)?(?:{_LEGAL_FORMS}|(?i:inc|corp|ltd|llc|plc|ag|gmbh|sa)\.?)")
