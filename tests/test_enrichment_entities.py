@@ -618,3 +618,10 @@ def test_portuguese_holding_and_limited_company_forms():
     )
     orgs = {e.name.rstrip(".") for e in enrich_text(title="", body=body, language="pt").entities}
     assert {"Lusitânia Capital SGPS", "Construtora Tejo Lda"} <= orgs
+
+
+def test_sources_opening_a_sentence_are_not_part_of_the_body_they_belong_to():
+    body = "Fuentes del Ministerio de Hacienda señalaron que el gasto está contemplado. El PP anunció una enmienda."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Ministerio de Hacienda"] == "organization"
+    assert not any(name.startswith("Fuentes") for name in entities)

@@ -30,6 +30,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PLACES,
     PORTFOLIOS,
+    UNNAMED_SOURCES,
     US_STATE_ABBREVIATIONS,
 )
 from .normalize import normalize_name
@@ -711,6 +712,13 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     and normalize_name(first.text) not in GIVEN_NAMES
                 ):
                     run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
+            while len(run) > 2 and run[0].lower_ in UNNAMED_SOURCES and run[1].lower_ in NAME_CONNECTORS:
+                # "Fuentes del Ministerio de Hacienda": the sources' capital only opens the sentence.
+                run = run[2:]
+                while run and run[0].lower_ in LEADING_ARTICLES:
+                    run = run[1:]
+            if not run:
+                continue
             if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
                 run = run[:-1]  # a credit's "AAP Image": the agency
             if offset is None and len(run) == 1 and _opens_caption(run[0]):
