@@ -188,3 +188,12 @@ def test_a_portuguese_report_opening_the_sentence_belongs_to_the_verb_and_subjec
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result) == {"A produção vai duplicar até 2027": "Rui Costa Lima"}
+
+
+def test_a_state_company_referred_back_to_as_the_state_firm_is_the_frames_source():
+    body = (
+        "SÃO PAULO — A Petrobras anunciou nesta segunda-feira a descoberta de um novo campo de petróleo.\n\n"
+        "Segundo a estatal, o poço encontrou óleo de boa qualidade a 2.800 metros de profundidade."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["o poço encontrou óleo de boa qualidade a 2.800 metros de profundidade"] == "Petrobras"

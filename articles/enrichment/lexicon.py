@@ -645,6 +645,11 @@ ORG_ROLE_NOUNS = frozenset(
     [
         # A body referred back to by its kind: "O instituto acrescentou que", "the watchdog said".
         # Companies by their trade: "the utility said", "la aerolínea informó", "a mineradora afirmou".
+        "siderúrgica",
+        "salmonera",
+        "naviera",
+        "calificadora",
+        "estatal",
         "utility",
         "airline",
         "carrier",
@@ -822,6 +827,10 @@ UNNAMED_SOURCES = frozenset(
 # First words that make a name an organisation ("Ministerio de ...", "Banco ...").
 ORG_HEADS = frozenset(
     [
+        # Observatories: "Observatório do Clima", "Observatorio Ciudadano".
+        "observatorio",
+        "observatório",
+        "observatory",
         # Provincial parliaments, savings banks, round tables of communities, the executive branch: "Legislatura de
         # Jujuy", "Caixa Econômica Federal", "Caja Rural", "Mesa de Comunidades de ...", "el Ejecutivo".
         "legislatura",
@@ -1988,6 +1997,13 @@ PORTFOLIOS = frozenset(
 # "a operadora Transportes X", "la red social Max".
 ORG_TYPE_NOUNS = frozenset(
     [
+        # Companies by their trade and rating agencies: "la siderúrgica", "la calificadora Moody's", "a estatal".
+        "siderúrgica",
+        "salmonera",
+        "cementera",
+        "tabacalera",
+        "calificadora",
+        "estatal",
         "radio",
         "rádio",
         "televisión",
