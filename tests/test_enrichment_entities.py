@@ -620,8 +620,17 @@ def test_portuguese_holding_and_limited_company_forms():
     assert {"Lusitânia Capital SGPS", "Construtora Tejo Lda"} <= orgs
 
 
-def test_sources_opening_a_sentence_are_not_part_of_the_body_they_belong_to():
-    body = "Fuentes del Ministerio de Hacienda señalaron que el gasto está contemplado. El PP anunció una enmienda."
+def test_sources_or_members_opening_a_sentence_are_not_part_of_the_body_they_belong_to():
+    es = "Fuentes del Ministerio de Hacienda señalaron que el gasto está contemplado. El PP anunció una enmienda."
+    pt = "Ambientalistas do Observatório do Clima criticaram a decisão."
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
+    assert es_entities["Ministerio de Hacienda"] == "organization"
+    assert not any(name.startswith("Fuentes") for name in es_entities)
+    assert pt_entities == {"Observatório do Clima": "organization"}
+
+
+def test_outside_english_a_closing_apostrophe_s_belongs_to_the_name():
+    body = "La calificadora Moody’s consideró que el plan es insuficiente para reactivar los altos hornos."
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
-    assert entities["Ministerio de Hacienda"] == "organization"
-    assert not any(name.startswith("Fuentes") for name in entities)
+    assert entities == {"Moody’s": "organization"}

@@ -277,6 +277,12 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
     def flush() -> None:
         while current and (current[-1].lower_ in connectors | HEAD_CONNECTORS or not current[-1].text[0].isalnum()):
             current.pop()
+        if _opens_with_members(current):
+            # "Fuentes del Ministerio de Hacienda", "Ambientalistas do Observatório do Clima": a sentence opens with
+            # the people of a body, capitalised only as the first word; the body is the name.
+            del current[:2]
+            while current and current[0].lower_ in LEADING_ARTICLES:
+                current.pop(0)
         while current and (
             _is_function_word(current[0], trained)
             or (kind == "person" and current[0].lower_ in PERSON_ROLE_NOUNS)
@@ -300,6 +306,22 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()
     flush()
     return runs
+
+
+def _opens_with_members(run: Sequence[Token]) -> bool:
+    if len(run) < 3 or not (run[0].is_sent_start or run[0].i == 0) or run[0].text.isupper():
+        return False
+    if run[1].lower_ not in NAME_CONNECTORS - {"van", "von"}:
+        return False
+    if run[0].lower_ in UNNAMED_SOURCES:
+        return True
+    body = next((t for t in run[2:] if t.lower_ not in LEADING_ARTICLES), None)
+    return (
+        run[0].pos_ == "NOUN"
+        and run[0].lower_.endswith("s")
+        and body is not None
+        and normalize_name(body.text) in ORG_HEADS
+    )
 
 
 def _head_connector(token: Token, current: Sequence[Token]) -> bool:
@@ -340,6 +362,8 @@ def _plural_possessive(token: Token) -> bool:
 def _run_text(run: Sequence[Token]) -> str:
     doc = run[0].doc
     text = doc.text[run[0].idx : run[-1].idx + len(run[-1].text)]
+    if doc.lang_ != "en":
+        return text.strip()  # only English has the possessive 's: "la calificadora Moody’s" keeps its name
     return re.sub(r"(?:['’]s?)$", "", text).strip()
 
 
@@ -712,13 +736,6 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     and normalize_name(first.text) not in GIVEN_NAMES
                 ):
                     run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
-            while len(run) > 2 and run[0].lower_ in UNNAMED_SOURCES and run[1].lower_ in NAME_CONNECTORS:
-                # "Fuentes del Ministerio de Hacienda": the sources' capital only opens the sentence.
-                run = run[2:]
-                while run and run[0].lower_ in LEADING_ARTICLES:
-                    run = run[1:]
-            if not run:
-                continue
             if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
                 run = run[:-1]  # a credit's "AAP Image": the agency
             if offset is None and len(run) == 1 and _opens_caption(run[0]):
