@@ -634,3 +634,9 @@ def test_outside_english_a_closing_apostrophe_s_belongs_to_the_name():
     body = "La calificadora Moody’s consideró que el plan es insuficiente para reactivar los altos hornos."
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
     assert entities == {"Moody’s": "organization"}
+
+
+def test_post_nominal_letters_are_not_part_of_a_persons_name():
+    body = "The former minister denied wrongdoing. His lawyer, Rachel Okoro KC, said her client would cooperate fully."
+    people = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "person"}
+    assert people == {"Rachel Okoro"}

@@ -177,6 +177,7 @@ _ORDINAL = re.compile(r"\d{1,3}(?:ª|º|°|st|nd|rd|th)")
 # Product and model codes ("KC-390", "A-320"): never a body, place or person.
 _MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{3,}[A-Z]?")
 _EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
+_POST_NOMINALS = frozenset({"KC", "QC", "MP", "MSP", "MS", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE"})
 _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 # Adjectives that open institution names before their head word ("Suprema Corte", "Alto Tribunal", "Real Academia").
 _LEADING_ADJECTIVES = frozenset(
@@ -725,6 +726,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                 before = run[0].doc[run[0].i - 1] if run[0].i else None
                 if before is not None and before.lower_ in _SPLIT_CONNECTORS:
                     run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
+            while kind == "person" and len(run) > 2 and run[-1].text in _POST_NOMINALS:
+                run = run[:-1]  # "Rachel Okoro KC", "Sir Gavin Hollis MP": letters after the name are no part of it
             if kind == "person":
                 run = _with_surname_particles(run)
                 first = run[0]
