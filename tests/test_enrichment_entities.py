@@ -640,3 +640,9 @@ def test_post_nominal_letters_are_not_part_of_a_persons_name():
     body = "The former minister denied wrongdoing. His lawyer, Rachel Okoro KC, said her client would cooperate fully."
     people = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "person"}
     assert people == {"Rachel Okoro"}
+
+
+def test_a_weekday_opening_a_newspapers_title_is_part_of_its_name():
+    body = "Detectives are examining messages first reported by The Sunday Times last month."
+    orgs = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "organization"}
+    assert orgs == {"Sunday Times"}

@@ -285,7 +285,7 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             while current and current[0].lower_ in LEADING_ARTICLES:
                 current.pop(0)
         while current and (
-            _is_function_word(current[0], trained)
+            (_is_function_word(current[0], trained) and not _titled_weekday(current))
             or (kind == "person" and current[0].lower_ in PERSON_ROLE_NOUNS)
             or not _is_capitalised(current[0].text)
         ):
@@ -307,6 +307,21 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()
     flush()
     return runs
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _titled_weekday(run: Sequence[Token]) -> bool:
+    """ "The Sunday Times", "the Sunday Telegraph": a weekday after "the" that opens a title is part of the name."""
+    first = run[0]
+    return (
+        first.lower_ in _WEEKDAYS
+        and len(run) > 1
+        and first.i > 0
+        and first.doc[first.i - 1].lower_ == "the"
+        and _is_capitalised(run[1].text)
+    )
 
 
 def _opens_with_members(run: Sequence[Token]) -> bool:
