@@ -646,3 +646,13 @@ def test_a_weekday_opening_a_newspapers_title_is_part_of_its_name():
     body = "Detectives are examining messages first reported by The Sunday Times last month."
     orgs = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "organization"}
     assert orgs == {"Sunday Times"}
+
+
+def test_a_company_acronym_that_adds_its_legal_forms_letters_still_expands():
+    body = (
+        "El gobierno anunció un plan para rescatar a Altos Hornos de México (AHMSA), la siderúrgica que cerró en "
+        "2023 en Monclova, Coahuila. AHMSA tiene 18.000 trabajadores."
+    )
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Altos Hornos de México"].kind == "organization"
+    assert "AHMSA" in entities["Altos Hornos de México"].aliases

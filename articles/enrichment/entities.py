@@ -1231,41 +1231,56 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
     """A name spelled out right before its acronym in brackets ("Articulação dos Povos Indígenas do Brasil (Apib)",
     "Intervención General de la Administración del Estado (IGAE)") is one organisation, even where the model cuts it
     at a connector or reads its parts as places: places are not introduced with their initials."""
-    connectors = NAME_CONNECTORS | ORG_CONNECTORS
     for p_start, p_end in paragraphs:
         for match in _EXPANDED_ACRONYM.finditer(clean_text, p_start, p_end):
             acronym = match.group(1)
-            letters = acronym.lower()
             words = list(_EXPANSION_WORD.finditer(clean_text, max(p_start, match.start() - 160), match.start()))
-            initials = ""
-            for k in range(len(words) - 1, -1, -1):
-                word = words[k].group(0)
-                gap = clean_text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else match.start()]
-                if gap.strip(" ,"):
-                    break  # punctuation other than a listing comma ends the name
-                if word.lower() in connectors:
-                    spelled = word[0].lower() + initials
-                    at = len(letters) - len(spelled)
-                    if at >= 0 and acronym[at].islower() and letters.endswith(spelled):
-                        initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case link letter
+            # "Altos Hornos de México (AHMSA)": a company's acronym may add its legal form's letters.
+            core = _LEGAL_LETTERS.sub("", acronym)
+            for spelled in dict.fromkeys([acronym, core] if len(core) >= 2 else [acronym]):
+                k = _spelled_from(clean_text, words, spelled, match.start())
+                if k is None:
                     continue
-                if not word[0].isupper():
-                    break
-                initials = word[0].lower() + initials
-                if not letters.endswith(initials):
-                    break
-                if initials == letters and len(letters) >= 2:
-                    text = clean_text[words[k].start() : match.start()]
-                    key = normalize_name(text)
-                    parts = key.split()
-                    if (
-                        key not in COUNTRY_KEYS
-                        and text not in PLACES
-                        and len(parts) >= 2
-                        and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
-                    ):
-                        yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
-                    break
+                text = clean_text[words[k].start() : match.start()]
+                key = normalize_name(text)
+                parts = key.split()
+                if (
+                    key not in COUNTRY_KEYS
+                    and text not in PLACES
+                    and len(parts) >= 2
+                    and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
+                ):
+                    yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
+                break
+
+
+_LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")
+
+
+def _spelled_from(text: str, words: list[re.Match], acronym: str, end: int) -> int | None:
+    """The index of the word the acronym's initials start from, reading back from its brackets."""
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS
+    letters = acronym.lower()
+    initials = ""
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group(0)
+        gap = text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else end]
+        if gap.strip(" ,"):
+            return None  # punctuation other than a listing comma ends the name
+        if word.lower() in connectors:
+            spelled = word[0].lower() + initials
+            at = len(letters) - len(spelled)
+            if at >= 0 and acronym[at].islower() and letters.endswith(spelled):
+                initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case link letter
+            continue
+        if not word[0].isupper():
+            return None
+        initials = word[0].lower() + initials
+        if not letters.endswith(initials):
+            return None
+        if initials == letters and len(letters) >= 2:
+            return k
+    return None
 
 
 # Company names ending in a dotted legal form, which the model cuts or reads as a person ("Mandadito Tecnologías
