@@ -197,3 +197,13 @@ def test_a_state_company_referred_back_to_as_the_state_firm_is_the_frames_source
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result)["o poço encontrou óleo de boa qualidade a 2.800 metros de profundidade"] == "Petrobras"
+
+
+def test_a_body_named_by_its_kind_is_the_one_whose_name_carries_it_not_the_last_in_focus():
+    body = (
+        "Os trabalhadores da Metro do Porto vão fazer greve, anunciou hoje o Sindicato dos Trabalhadores dos "
+        "Transportes (STT).\n\n"
+        'Em comunicado, o sindicato explica que a paralisação se deve ao "impasse" nas negociações.'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["impasse"] == "Sindicato dos Trabalhadores dos Transportes"

@@ -61,8 +61,9 @@ _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
 _ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
 
+_DOCUMENTS = frozenset({"nota", "comunicado", "statement", "release"})
 # Bodies a frame names by their kind; documents ("segundo a nota") are not sources.
-_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - frozenset({"nota", "comunicado", "statement", "release"})
+_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - _DOCUMENTS
 # "afirmou em nota que", "disse à Lusa que", "explicou aos jornalistas que": a short complement before "que".
 _THAT_CUE = re.compile(
     r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?"
@@ -152,13 +153,18 @@ class LexicalAttributor:
         else:
             self.salient_org = entity
 
-    def _described(self, phrase: str) -> int | None:
+    def _described(self, phrase: str, at: int | None = None) -> int | None:
         """ "o autarca", "a empresa", "ela": the last person or organisation the text put forward."""
         words = [w.lower() for w in _WORD.findall(phrase)[:4]]
         if any(w in UNNAMED_SOURCES for w in words[:3]):
             return None
-        if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words[:3]):
-            return self.salient_org
+        kinds = [w for w in words if w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS]
+        if kinds:
+            # "Em comunicado, o sindicato" after "o Sindicato dos Trabalhadores ...": the body whose name carries the
+            # noun nearest the verb.
+            bodies = [w for w in kinds if w not in _DOCUMENTS]
+            named = self._named_body(normalize_name(bodies[-1]), at) if bodies and at is not None else None
+            return named if named is not None else self.salient_org
         roles = [k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS]
         if roles:
             # "Questionada sobre o custo, a investigadora estimou": the role noun and its article, not the words
@@ -237,7 +243,17 @@ class LexicalAttributor:
             return self.salient_person
         if persons or found:
             return (persons or found)[0]
-        return self._described(" ".join(_WORD.findall(self.text[s_start:cue_start])[-4:]))
+        return self._described(" ".join(_WORD.findall(self.text[s_start:cue_start])[-4:]), cue_start)
+
+    def _named_body(self, word: str, at: int) -> int | None:
+        latest = [
+            (max(m.start for m in entity.mentions if m.start < at), i)
+            for i, entity in enumerate(self.index.entities)
+            if entity.kind == "organization"
+            and word in normalize_name(entity.name).split()
+            and any(m.start < at for m in entity.mentions)
+        ]
+        return max(latest)[1] if latest else None
 
     # ------------------------------------------------------------------ quotes
 
