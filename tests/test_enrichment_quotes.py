@@ -394,3 +394,14 @@ def test_a_parent_named_in_the_description_of_a_company_is_not_the_speaker():
     result = enrich_text(title="", body=body, language="es")
     quote = next(q for q in result.quotes if q.kind == "indirect")
     assert _speaker(result, quote) == "Australis Mar S.A."
+
+
+def test_a_fronted_report_whose_attribution_hangs_from_it_as_a_parenthetical():
+    body = (
+        "Ghana's central bank raised its benchmark rate by 200 basis points to 29% on Monday, the Bank of Ghana "
+        "said, as the cedi slid to a record low against the dollar."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "Ghana's central bank raised its benchmark rate by 200 basis points to 29% on Monday"
+    assert _speaker(result, quote) == "Bank of Ghana"

@@ -897,10 +897,11 @@ class _Resolver:
         doc = sent.doc
         subj = self._subject(verb, base)
         own = {t.i for t in subj.subtree} if subj is not None and subj.head.i == verb.i else set()
-        for child in verb.children:
-            if child.dep_ != "ccomp" or child.i > verb.i:
-                continue
-            inside = sorted(t.i for t in child.subtree)
+        clauses = [sorted(t.i for t in c.subtree) for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            # "<clause>, the Bank of Ghana said, as ...": the parser hung the attribution from the report.
+            clauses.append(sorted(t.i for t in verb.head.subtree if t.i < verb.left_edge.i))
+        for inside in clauses:
             while inside and doc[inside[-1]].text in (",", ";", ":"):
                 inside.pop()  # the comma before the attribution may hang from the clause ("3%," keeps its sign)
             if not inside or inside[0] != sent.start or inside[-1] + 1 >= verb.i or doc[inside[-1] + 1].text != ",":
