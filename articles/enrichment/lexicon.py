@@ -1411,6 +1411,10 @@ NOT_NAMES = frozenset(
         "saturday",
         "sunday",
         "chief",
+        # Laws and charters are not annotated: "amparo na Constituição", "under the Constitution".
+        "constitución",
+        "constituição",
+        "constitution",
         # Portuguese adverbs and function words that open sentences; the Spanish model tags them as names.
         "segundo",
         "conforme",
