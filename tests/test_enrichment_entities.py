@@ -656,3 +656,24 @@ def test_a_company_acronym_that_adds_its_legal_forms_letters_still_expands():
     entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
     assert entities["Altos Hornos de México"].kind == "organization"
     assert "AHMSA" in entities["Altos Hornos de México"].aliases
+
+
+def test_a_second_body_introduced_by_its_kind_after_and_is_not_glued_to_the_first():
+    body = "La Defensoría del Pueblo y la ONG Transparencia criticaron que la reforma se aprobara sin consulta."
+    orgs = {e.name for e in enrich_text(title="", body=body, language="es").entities if e.kind == "organization"}
+    assert orgs == {"Defensoría del Pueblo", "Transparencia"}
+
+
+def test_a_constitution_is_a_law_not_a_place():
+    body = 'O relator, ministro Edson Fachin, afirmou que a tese "não encontra amparo na Constituição".'
+    names = {e.name for e in enrich_text(title="", body=body, language="pt").entities}
+    assert names == {"Edson Fachin"}
+
+
+def test_squares_and_ports_name_places():
+    pt = "A Apib comemorou o resultado na Praça dos Três Poderes, em Brasília."
+    en = "He said importers were paying 40% more for containers at Tema port than a year ago."
+    pt_places = {e.name for e in enrich_text(title="", body=pt, language="pt").entities if e.kind == "place"}
+    en_places = {e.name for e in enrich_text(title="", body=en, language="en").entities if e.kind == "place"}
+    assert "Praça dos Três Poderes" in pt_places
+    assert en_places == {"Tema"}

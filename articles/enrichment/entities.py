@@ -95,7 +95,8 @@ _LISTED_BEFORE = re.compile(
 )
 # "the Fitzroy neighbourhood", "the Burdekin and Fitzroy rivers": a plural place noun after a list of names.
 _PLACE_AFTER = re.compile(
-    rf"(?:\s*(?:,|\band\b|\by\b|\be\b)\s*[{_CAP}][\w'’-]*)?\s+(?:neighbou?rhood|district|rivers|islands|mountains|lakes)\b"
+    rf"(?:\s*(?:,|\band\b|\by\b|\be\b)\s*[{_CAP}][\w'’-]*)?\s+"
+    r"(?:neighbou?rhood|district|rivers|islands|mountains|lakes|port|harbou?r|airport)\b"
 )
 _PLURAL_PLACE_AFTER = re.compile(r"\s+(?:rivers|islands|mountains|lakes)\b")
 # Last words that make a name a place: "Great Barrier Reef", "Lizard Island", "Cocoa Beach", "Space Coast".
@@ -119,9 +120,11 @@ _PLACE_HEADS = frozenset(
         "area",
         "region",
         "regiao",
-        # Buildings and shrines: "Casa de Gobierno", "Palácio dos Despachos", "Santuario Histórico de Machu Picchu".
+        # Buildings, squares and shrines: "Casa de Gobierno", "Praça dos Três Poderes", "Santuario de X".
         "casa",
         "palacio",
+        "plaza",
+        "praca",
         "santuario",
     }
 )
@@ -1027,6 +1030,8 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     # "Universidad Politécnica de Valencia y la Universidad de Oviedo", "Instituto X y en el Centro Y"
     while j + 1 < len(doc) and j <= i + 2 and doc[j].lower_ in LEADING_ARTICLES | HEAD_CONNECTORS:
         j += 1
+    if j < len(doc) and doc[j].lower_ in ORG_TYPE_NOUNS and (doc[j].text.islower() or doc[j].text.isupper()):
+        return True  # "la Defensoría del Pueblo y la ONG Transparencia": the kind of a second body
     return j < len(doc) and normalize_name(doc[j].text) in ORG_HEADS
 
 
