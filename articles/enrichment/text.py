@@ -287,10 +287,18 @@ def find_dateline(paragraph: str) -> Dateline | None:
         agency, region_group = match.span("region"), ("region2" if match.group("region2") else None)
     return Dateline(
         end=match.end(),
-        place=match.span("place"),
-        region=match.span(region_group) if region_group else None,
+        place=_without_period(paragraph, match.span("place")),
+        region=_without_period(paragraph, match.span(region_group)) if region_group else None,
         agency=agency,
     )
+
+
+def _without_period(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """ "MEDELLÍN, Colombia.-": the period before the dash closes the dateline, it is not part of the name."""
+    start, end = span
+    if end - start > 3 and text[end - 1 : end + 1] == ".-":
+        return start, end - 1
+    return span
 
 
 def _is_agency(text: str) -> bool:
