@@ -677,3 +677,12 @@ def test_squares_and_ports_name_places():
     en_places = {e.name for e in enrich_text(title="", body=en, language="en").entities if e.kind == "place"}
     assert "Praça dos Três Poderes" in pt_places
     assert en_places == {"Tema"}
+
+
+def test_a_firm_whose_name_joins_two_names_is_one_body_but_two_listed_banks_are_two():
+    one = "Lawyers for the passengers, from the firm Slater and Gordon, said about 86,000 customers would be paid."
+    two = "The banks Goldman Sachs and Morgan Stanley advised the deal."
+    one_orgs = {e.name: e.kind for e in enrich_text(title="", body=one, language="en").entities}
+    two_orgs = {e.name: e.kind for e in enrich_text(title="", body=two, language="en").entities}
+    assert one_orgs == {"Slater and Gordon": "organization"}
+    assert two_orgs == {"Goldman Sachs": "organization", "Morgan Stanley": "organization"}

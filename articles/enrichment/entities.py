@@ -893,6 +893,16 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
                 if part and not any(t.i in covered for t in part)
             )
             continue
+        if (
+            3 <= len(run) <= 5
+            and any(t.lower_ in ("and", "&", "y", "e") for t in run[1:-1])
+            and _introduced_as_organisation(run[0])
+            and run[0].i > 0
+            and run[0].doc[run[0].i - 1].morph.get("Number") != ["Plur"]
+        ):
+            # "the firm Slater and Gordon", "el bufete Garrigues y Asociados": one body whose name joins two names.
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+            continue
         member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
         if (
             any(t.i in covered for t in run)
