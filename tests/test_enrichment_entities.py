@@ -686,3 +686,9 @@ def test_a_firm_whose_name_joins_two_names_is_one_body_but_two_listed_banks_are_
     two_orgs = {e.name: e.kind for e in enrich_text(title="", body=two, language="en").entities}
     assert one_orgs == {"Slater and Gordon": "organization"}
     assert two_orgs == {"Goldman Sachs": "organization", "Morgan Stanley": "organization"}
+
+
+def test_a_party_of_two_words_glued_before_a_name_leaves_the_person_only_her_name():
+    body = "La senadora del Frente Amplio Patricia Kramer, impulsora del proyecto, celebró la votación."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities == {"Frente Amplio": "organization", "Patricia Kramer": "person"}

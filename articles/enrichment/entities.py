@@ -1785,7 +1785,7 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
         else:
             target.votes["person"] += sum(form.votes.values())
         for text, count in form.texts.items():
-            target.texts[text.split(None, 1)[-1]] += count
+            target.texts[text.split(None, cut)[-1]] += count
         for s, e, t in form.spans:
             skip = len(t) - len(t.split(None, cut)[-1])
             target.spans.append((s + skip, e, t[skip:]))
