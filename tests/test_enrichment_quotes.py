@@ -405,3 +405,13 @@ def test_a_fronted_report_whose_attribution_hangs_from_it_as_a_parenthetical():
     [quote] = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.text == "Ghana's central bank raised its benchmark rate by 200 basis points to 29% on Monday"
     assert _speaker(result, quote) == "Bank of Ghana"
+
+
+def test_the_name_in_apposition_to_a_role_speaks_not_the_person_the_role_serves():
+    body = (
+        "The regulator sued founder Daniel Reyes on Wednesday.\n\n"
+        "A lawyer for Reyes, Mark Pomerantz, said his client would fight the charges."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert _speaker(result, quote) == "Mark Pomerantz"

@@ -514,6 +514,11 @@ class _Resolver:
             if subj.morph.get("Definite") != ["Def"] and self.salient_org is not None:
                 # "A spokesperson for the trust said": an unnamed spokesperson speaks for the body in focus.
                 return self.salient_org, text, 0.7
+        if len(persons) > 1:
+            # "A lawyer for Reyes, Mark Pomerantz, said": the name in apposition to the role, not the client.
+            named = [i for c in subj.children if c.dep_ == "appos" for i in self._entities_in(c, base) if i in persons]
+            if named:
+                return named[0], text, 0.9
         if persons:
             return persons[0], text, 0.9
         if (
