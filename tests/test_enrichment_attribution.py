@@ -207,3 +207,9 @@ def test_a_body_named_by_its_kind_is_the_one_whose_name_carries_it_not_the_last_
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result)["impasse"] == "Sindicato dos Trabalhadores dos Transportes"
+
+
+def test_a_day_word_between_the_reporting_verb_and_que_still_makes_a_report():
+    body = "A ministra da Saúde, Ana Paula Martins, anunciou ontem que o SNS vai contratar 900 médicos de família."
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result) == {"o SNS vai contratar 900 médicos de família": "Ana Paula Martins"}

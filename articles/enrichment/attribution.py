@@ -66,7 +66,7 @@ _DOCUMENTS = frozenset({"nota", "comunicado", "statement", "release"})
 _FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - _DOCUMENTS
 # "afirmou em nota que", "disse à Lusa que", "explicou aos jornalistas que": a short complement before "que".
 _THAT_CUE = re.compile(
-    r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?"
+    r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+|ontem\s+|ayer\s+)?"
     r"(?:(?:em|en|à|ao|aos|às|a|al|ante|perante|para|to|in|num|numa|no|na|nos|nas|nesta|neste|nessa|nesse|esta|este)"
     r"\s+(?:[\w'’-]+\s+){1,3}?)?que,?\s+"
 )
