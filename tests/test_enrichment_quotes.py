@@ -415,3 +415,15 @@ def test_the_name_in_apposition_to_a_role_speaks_not_the_person_the_role_serves(
     result = enrich_text(title="", body=body, language="en")
     [quote] = [q for q in result.quotes if q.kind == "indirect"]
     assert _speaker(result, quote) == "Mark Pomerantz"
+
+
+def test_a_trailing_frame_whose_verb_has_its_source_parsed_as_object():
+    body = (
+        "La Junta de Andalucía ha adjudicado a la UTE formada por Sacyr y Azvi la construcción del nuevo hospital de "
+        "Jerez de la Frontera, con un presupuesto de 210 millones de euros, según ha informado la Consejería de Salud "
+        "en una nota."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text.startswith("La Junta de Andalucía ha adjudicado")
+    assert _speaker(result, quote) == "Consejería de Salud"

@@ -762,6 +762,9 @@ class _Resolver:
             # "según informó la compañía", "segundo disse o ministro": the source is the verb's subject.
             subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is None:
+                # "según ha informado la Consejería": the parser takes the inverted subject for an object.
+                subject = next((c for c in head.children if c.dep_ == "obj" and c.i > head.i), None)
+            if subject is None:
                 return None
             sub = list(head.subtree)
             return subject, sub[0].i, sub[-1].i
