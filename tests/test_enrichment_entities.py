@@ -692,3 +692,9 @@ def test_a_party_of_two_words_glued_before_a_name_leaves_the_person_only_her_nam
     body = "La senadora del Frente Amplio Patricia Kramer, impulsora del proyecto, celebró la votación."
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
     assert entities == {"Frente Amplio": "organization", "Patricia Kramer": "person"}
+
+
+def test_economic_measures_written_as_acronyms_are_not_bodies():
+    body = "O Conselho das Finanças Públicas (CFP) estimou na semana passada que o défice ficará em 0,3% do PIB."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
+    assert entities == {"Conselho das Finanças Públicas": "organization"}

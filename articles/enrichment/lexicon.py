@@ -1411,6 +1411,15 @@ NOT_NAMES = frozenset(
         "saturday",
         "sunday",
         "chief",
+        # Economic measures and taxes written as acronyms: "0,3% do PIB", "el IPC", "VAT".
+        "pib",
+        "gdp",
+        "ipc",
+        "cpi",
+        "ipca",
+        "iva",
+        "vat",
+        "irpf",
         # Laws and charters are not annotated: "amparo na Constituição", "under the Constitution".
         "constitución",
         "constituição",
