@@ -427,3 +427,21 @@ def test_a_trailing_frame_whose_verb_has_its_source_parsed_as_object():
     [quote] = [q for q in result.quotes if q.kind == "indirect"]
     assert quote.text.startswith("La Junta de Andalucía ha adjudicado")
     assert _speaker(result, quote) == "Consejería de Salud"
+
+
+def test_someone_unnamed_with_an_indefinite_article_is_no_speaker():
+    dialogue = (
+        "El ministro del Trabajo, Antonio Sanguino, habló en la Casa de Nariño.\n\n"
+        "—La reforma no murió; vuelve al Congreso —dijo el ministro.\n\n"
+        "—¿Y los plazos? —le preguntó una periodista.\n\n"
+        "—Tenemos hasta junio —respondió el ministro."
+    )
+    reported = "Mayor Ellen Cho visited the site. A neighbour said the flooding had started before dawn."
+    d = enrich_text(title="", body=dialogue, language="es")
+    r = enrich_text(title="", body=reported, language="en")
+    assert {q.text: _speaker(d, q) for q in d.quotes} == {
+        "La reforma no murió; vuelve al Congreso": "Antonio Sanguino",
+        "¿Y los plazos?": None,
+        "Tenemos hasta junio": "Antonio Sanguino",
+    }
+    assert not [q for q in r.quotes if q.kind == "indirect"]

@@ -66,6 +66,7 @@ _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|c
 _NAMING_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "calificar", "tildar", "tachar", "chamar"})
 # Bodies a frame can name by their kind ("de acuerdo con el organismo"); documents ("según la nota") are not sources.
 _FRAME_BODIES = ORG_ROLE_NOUNS - frozenset({"nota", "comunicado", "statement", "release", "oficina", "office"})
+_INDEFINITE = frozenset({"un", "una", "a", "an", "um", "uma"})
 _SPOKESPEOPLE = frozenset({"portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"})
 
 
@@ -528,6 +529,8 @@ class _Resolver:
         ):
             if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
                 return None, text, 0.4
+            if _indefinite_person(subj):
+                return None, text, 0.4  # "a neighbour said", "dijo una vecina": someone unnamed
             holder = self._role_holder(subj)
             return (holder if holder is not None else self._role_person(subj)), text, 0.7
         if (
@@ -638,7 +641,11 @@ class _Resolver:
                 speaker = _Speaker(named[0], self.index.entities[named[0]].name, verbs[0].text if verbs else None, 0.85)
             elif verbs:
                 role = next((t for t in insert if t.pos_ == "NOUN" and self._role_holder(t) is not None), None)
-                if role is not None:
+                unnamed = next((t for t in insert if t.pos_ == "NOUN" and _indefinite_person(t)), None)
+                if unnamed is not None and role is None:
+                    # "—¿Y los plazos? —le preguntó una periodista.": someone the text does not name.
+                    speaker = _Speaker(None, unnamed.text, verbs[0].text, 0.4)
+                elif role is not None:
                     holder = self._role_holder(role)
                     speaker = _Speaker(holder, role.text, verbs[0].text, 0.8)
                 elif not any(t.dep_ in _SUBJECT_DEPS or t.pos_ in ("NOUN", "PROPN") for t in insert):
@@ -954,6 +961,13 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _indefinite_person(noun: Token) -> bool:
+    """ "una periodista", "a neighbour", "um vizinho": a role or source noun with an indefinite article."""
+    lower, lemma = noun.lower_, noun.lemma_.lower()
+    person = lower in PERSON_ROLE_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in UNNAMED_SOURCES
+    return person and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children)
 
 
 def _fills(text: str, start: int, end: int) -> bool:
