@@ -698,3 +698,9 @@ def test_economic_measures_written_as_acronyms_are_not_bodies():
     body = "O Conselho das Finanças Públicas (CFP) estimou na semana passada que o défice ficará em 0,3% do PIB."
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
     assert entities == {"Conselho das Finanças Públicas": "organization"}
+
+
+def test_a_one_word_name_listed_after_a_place_that_follows_a_locative_is_a_place():
+    body = "Toronto Hydro's president said that some upgrades in Scarborough and Etobicoke would be delayed."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    assert entities["Etobicoke"] == "place"

@@ -585,7 +585,12 @@ def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
     kind = kinds.pop()
     own = _LABELS.get(run[0].ent_type_)
     # Only a name the model took for a person or left untyped: "Harrogate and District NHS Trust" keeps its place.
-    return kind if own in (None, "person") else None
+    if own in (None, "person"):
+        return kind
+    # "in Scarborough and Etobicoke": a one-word name after a place that follows a locative is a place too.
+    left = before - 1
+    locative = left >= 1 and before >= 1 and doc[before].lower_ in _COORDINATORS and doc[left - 1].lower_ in _LOCATIVES
+    return kind if kind == "place" and len(run) == 1 and locative else None
 
 
 def _described_as_company(run: Sequence[Token]) -> bool:
