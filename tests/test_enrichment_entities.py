@@ -704,3 +704,9 @@ def test_a_one_word_name_listed_after_a_place_that_follows_a_locative_is_a_place
     body = "Toronto Hydro's president said that some upgrades in Scarborough and Etobicoke would be delayed."
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
     assert entities["Etobicoke"] == "place"
+
+
+def test_hospital_groups_named_in_the_plural_are_bodies():
+    body = "O curso funcionará no Polo III, junto aos Hospitais da Universidade de Coimbra, a partir de setembro."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
+    assert entities["Hospitais da Universidade de Coimbra"] == "organization"

@@ -331,6 +331,8 @@ INDIRECT_VERBS = REPORTING_VERBS - CUE_ONLY_VERBS
 # Nouns that name a person by role: "la portavoz", "el exmandatario ruso", "the minister".
 PERSON_ROLE_NOUNS = frozenset(
     [
+        # "o responsável explicou": the official in charge.
+        "responsável",
         # Legislators and scientists named by their office or trade: "the congresswoman said", "el parlamentario".
         "congresswoman",
         "congressman",
@@ -827,6 +829,10 @@ UNNAMED_SOURCES = frozenset(
 # First words that make a name an organisation ("Ministerio de ...", "Banco ...").
 ORG_HEADS = frozenset(
     [
+        # Hospital groups named in the plural: "Hospitais da Universidade de Coimbra", "Hospitales Universitarios".
+        "hospitais",
+        "hospitales",
+        "hospitals",
         # Observatories: "Observatório do Clima", "Observatorio Ciudadano".
         "observatorio",
         "observatório",
