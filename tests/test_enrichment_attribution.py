@@ -213,3 +213,12 @@ def test_a_day_word_between_the_reporting_verb_and_que_still_makes_a_report():
     body = "A ministra da Saúde, Ana Paula Martins, anunciou ontem que o SNS vai contratar 900 médicos de família."
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result) == {"o SNS vai contratar 900 médicos de família": "Ana Paula Martins"}
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker_and_the_nearest_role_noun_is():
+    body = (
+        "A Universidade de Coimbra vai abrir um curso, anunciou hoje o reitor, Amílcar Falcão.\n\n"
+        "Em declarações à agência Lusa, o responsável explicou que o curso funcionará no Polo III."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["o curso funcionará no Polo III"] == "Amílcar Falcão"

@@ -159,6 +159,9 @@ class LexicalAttributor:
         if any(w in UNNAMED_SOURCES for w in words[:3]):
             return None
         kinds = [w for w in words if w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS]
+        last_role = max((k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS), default=-1)
+        if kinds and words.index(kinds[-1]) < last_role:
+            kinds = []  # "à agência Lusa, o responsável": the role noun nearest the verb is the subject
         if kinds:
             # "Em comunicado, o sindicato" after "o Sindicato dos Trabalhadores ...": the body whose name carries the
             # noun nearest the verb.
@@ -195,6 +198,14 @@ class LexicalAttributor:
         if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words):
             return self.salient_org, True
         return None, False
+
+    def _spoken_to(self, entity: int, start: int, end: int) -> bool:
+        """ "à Lusa", "à agência Lusa", "ao PÚBLICO", "to the BBC": only unambiguous "to" words, not the article "a"."""
+        for m in self.index.entities[entity].mentions:
+            if start <= m.start < end:
+                before = [w.lower() for w in _WORD.findall(self.text[max(start, m.start - 20) : m.start])][-3:]
+                return any(w in ("à", "ao", "aos", "às", "to") for w in before)
+        return False
 
     def _addressee(self, entity: int, start: int, end: int) -> bool:
         """ "declarou à Lusa", "told BBC Radio": the outlet spoken to is not the speaker."""
@@ -236,7 +247,8 @@ class LexicalAttributor:
                 s_start = after
             elif (seat := self._seat_at(after, cue_start)) is not None:
                 return seat
-        found = self._speakers_in(s_start, cue_start)
+        # "Em declarações à agência Lusa, o responsável explicou": the outlet spoken to is not the speaker.
+        found = [i for i in self._speakers_in(s_start, cue_start) if not self._spoken_to(i, s_start, cue_start)]
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         opening = _ROLE_RELATIVE.match(self.text, s_start, cue_start)
         if opening and opening.group(1).lower() in PERSON_ROLE_NOUNS:
