@@ -445,3 +445,17 @@ def test_someone_unnamed_with_an_indefinite_article_is_no_speaker():
         "Tenemos hasta junio": "Antonio Sanguino",
     }
     assert not [q for q in r.quotes if q.kind == "indirect"]
+
+
+def test_que_after_a_prepositional_complement_opens_the_report_but_a_relative_does_not():
+    report = (
+        "La ministra de Energía, Inés Manzano, explicó en una cadena nacional que los cortes durarán hasta ocho "
+        "horas diarias."
+    )
+    relative = "La ministra de Energía, Inés Manzano, explicó las medidas que tomará el gobierno."
+    r = enrich_text(title="", body=report, language="es")
+    rel = enrich_text(title="", body=relative, language="es")
+    assert [(q.text, _speaker(r, q)) for q in r.quotes] == [
+        ("los cortes durarán hasta ocho horas diarias", "Inés Manzano")
+    ]
+    assert rel.quotes == []

@@ -874,7 +874,9 @@ class _Resolver:
         # "told reporters at the company's headquarters in Titusville that ...": a complement may come first.
         for t in doc[verb.i + 1 : min(sent.end, verb.i + 12)]:
             # The small Spanish model tags a complementiser after a noun as PRON ("defendió ante los analistas que").
-            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed"):
+            if t.lower_ in ("que", "that") and (
+                (t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed")) or _after_complement(verb, t)
+            ):
                 head = t.head if t.head.i > t.i else None
                 if head is None:
                     return None
@@ -961,6 +963,18 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _after_complement(verb: Token, que: Token) -> bool:
+    """ "explicó en una cadena nacional que los cortes ...": the parser read "que" as a relative pronoun of the noun
+    before it, but that noun sits in a prepositional phrase of the verb, so "que" opens the report ("explicó las
+    medidas que tomará" keeps its relative clause)."""
+    if que.pos_ != "PRON" or que.head.i <= que.i:
+        return False
+    nouns = [t for t in que.doc[verb.i + 1 : que.i] if t.pos_ in ("NOUN", "PROPN")]
+    return (
+        bool(nouns) and any(c.dep_ == "case" for c in nouns[-1].children) and nouns[-1].head.i in (verb.i, que.head.i)
+    )
 
 
 def _indefinite_person(noun: Token) -> bool:
