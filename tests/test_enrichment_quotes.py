@@ -459,3 +459,17 @@ def test_que_after_a_prepositional_complement_opens_the_report_but_a_relative_do
         ("los cortes durarán hasta ocho horas diarias", "Inés Manzano")
     ]
     assert rel.quotes == []
+
+
+def test_it_said_is_the_body_in_focus_and_calcular_reports_an_estimate():
+    en = (
+        "JOHANNESBURG (Reuters) - South Africa's power utility Eskom will cut electricity to parts of Soweto from "
+        "Monday, it said, citing unpaid bills.\n\nEskom's distribution head spoke in Johannesburg."
+    )
+    es = "La Cámara de Industrias y Producción calculó que cada hora sin luz le cuesta al país 12 millones de dólares."
+    e = enrich_text(title="", body=en, language="en")
+    s = enrich_text(title="", body=es, language="es")
+    assert [_speaker(e, q) for q in e.quotes if q.kind == "indirect"] == ["Eskom"]
+    assert [(q.text, _speaker(s, q)) for q in s.quotes] == [
+        ("cada hora sin luz le cuesta al país 12 millones de dólares", "Cámara de Industrias y Producción")
+    ]

@@ -500,6 +500,8 @@ class _Resolver:
             return self._resolve_subject(subj.head.head, base, depth + 1)
         if lower in _PRONOUNS or lemma in _PRONOUNS:
             return self._person_like(subj), subj.text, 0.7
+        if lower == "it" and _reporting(subj.head) and self.salient_org is not None:
+            return self.salient_org, subj.text, 0.6  # "..., it said": the body the story is about
         if lower in _PLURAL_PRONOUNS:
             return None, subj.text, 0.3
         if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"] and not persons:
