@@ -473,3 +473,14 @@ def test_it_said_is_the_body_in_focus_and_calcular_reports_an_estimate():
     assert [(q.text, _speaker(s, q)) for q in s.quotes] == [
         ("cada hora sin luz le cuesta al país 12 millones de dólares", "Cámara de Industrias y Producción")
     ]
+
+
+def test_a_fronted_frame_whose_clause_the_parser_hung_from_the_source():
+    body = (
+        "JOHANNESBURG (Reuters) - South Africa's power utility Eskom will cut electricity to parts of Soweto.\n\n"
+        "According to Eskom's distribution head, Monde Bala, only 12% of households in the township pay for their "
+        'power. "We cannot keep supplying electricity that nobody pays for," Bala told a briefing in Johannesburg.'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    reported = [(q.text, _speaker(result, q)) for q in result.quotes if q.kind == "indirect"]
+    assert ("only 12% of households in the township pay for their power", "Monde Bala") in reported

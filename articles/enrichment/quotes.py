@@ -946,6 +946,22 @@ class _Resolver:
             lead = [t for t in doc[sent.start : frame_first] if not t.is_punct]
             if not lead:  # fronted: "Según X, <clause>."
                 first = s_last + 1
+                if first >= sent.end - 1:
+                    # The parser hung the clause from the source ("According to X's head, Monde Bala, only 12% ..."):
+                    # the clause starts after the comma that closes the source's name.
+                    named_end = max(
+                        (
+                            m.end
+                            for m in self.index.entities[entity].mentions
+                            if base + sent.start_char <= m.start < base + sent.end_char
+                        ),
+                        default=None,
+                    )
+                    comma = next(
+                        (t.i for t in sent if named_end is not None and base + t.idx >= named_end and t.text == ","),
+                        None,
+                    )
+                    first = comma + 1 if comma is not None else first
                 while first < sent.end and doc[first].is_punct:
                     first += 1
                 out.append(self._make_indirect(doc, base, first, sent.end - 1, entity, text, token.text, confidence))
