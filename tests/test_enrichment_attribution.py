@@ -148,3 +148,77 @@ def test_a_body_referred_back_to_by_its_kind_speaks_for_itself():
     )
     speakers = _speakers(enrich_text(title="", body=body, language="pt"))
     assert speakers["não recebeu qualquer queixa"] == "Instituto da Mobilidade e dos Transportes"
+
+
+def test_the_reporter_of_a_byline_with_a_location_is_never_a_speaker():
+    body = (
+        "Por Helena Prado Leite, de Boa Vista\n\n"
+        'O delegado Rui Tavares Costa disse que o grupo usava aviões. "A logística era deles", disse.\n\n'
+        'Em nota, a transportadora afirmou que "sempre operou dentro da lei".'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["sempre operou dentro da lei"] != "Helena Prado Leite"
+    entities = {e.name: e for e in result.entities}
+    assert entities["Helena Prado Leite"].kind == "person"
+    assert entities["Boa Vista"].kind == "place"
+
+
+def test_the_police_force_referred_back_to_as_the_corporation_speaks_for_itself():
+    body = (
+        "A Polícia Federal prendeu ontem um empresário em Manaus.\n\n"
+        "O advogado Rui Tavares Costa visitou o cliente. A corporação estima que o esquema movimentou R$ 9 milhões."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["o esquema movimentou R$ 9 milhões"] == "Polícia Federal"
+
+
+def test_a_portuguese_paragraph_that_is_one_unattributed_quote_keeps_the_last_speaker():
+    body = (
+        '"As crianças continuam adoecendo", afirmou Joaquim Sanumá, vice-presidente da associação.\n\n'
+        '"Nós já denunciamos esses nomes muitas vezes."'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["Nós já denunciamos esses nomes muitas vezes."] == "Joaquim Sanumá"
+
+
+def test_a_portuguese_report_opening_the_sentence_belongs_to_the_verb_and_subject_after_the_comma():
+    body = (
+        "O ministro Rui Costa Lima visitou a fábrica. A produção vai duplicar até 2027, disse o ministro aos "
+        "jornalistas."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result) == {"A produção vai duplicar até 2027": "Rui Costa Lima"}
+
+
+def test_a_state_company_referred_back_to_as_the_state_firm_is_the_frames_source():
+    body = (
+        "SÃO PAULO — A Petrobras anunciou nesta segunda-feira a descoberta de um novo campo de petróleo.\n\n"
+        "Segundo a estatal, o poço encontrou óleo de boa qualidade a 2.800 metros de profundidade."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["o poço encontrou óleo de boa qualidade a 2.800 metros de profundidade"] == "Petrobras"
+
+
+def test_a_body_named_by_its_kind_is_the_one_whose_name_carries_it_not_the_last_in_focus():
+    body = (
+        "Os trabalhadores da Metro do Porto vão fazer greve, anunciou hoje o Sindicato dos Trabalhadores dos "
+        "Transportes (STT).\n\n"
+        'Em comunicado, o sindicato explica que a paralisação se deve ao "impasse" nas negociações.'
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["impasse"] == "Sindicato dos Trabalhadores dos Transportes"
+
+
+def test_a_day_word_between_the_reporting_verb_and_que_still_makes_a_report():
+    body = "A ministra da Saúde, Ana Paula Martins, anunciou ontem que o SNS vai contratar 900 médicos de família."
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result) == {"o SNS vai contratar 900 médicos de família": "Ana Paula Martins"}
+
+
+def test_the_outlet_spoken_to_is_not_the_speaker_and_the_nearest_role_noun_is():
+    body = (
+        "A Universidade de Coimbra vai abrir um curso, anunciou hoje o reitor, Amílcar Falcão.\n\n"
+        "Em declarações à agência Lusa, o responsável explicou que o curso funcionará no Polo III."
+    )
+    result = enrich_text(title="", body=body, language="pt")
+    assert _speakers(result)["o curso funcionará no Polo III"] == "Amílcar Falcão"

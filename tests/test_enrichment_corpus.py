@@ -48,6 +48,16 @@ FIXTURE_GATES = {
     # organisations speaking. Before: people 0.91, orgs 0.84, places 0.82, quoted 1.00, indirect 0.92, attributed 0.78,
     # speaker 0.80.
     "enrichment_corpus_blind8": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
+    # es-AR, es-PE, en-US, en-AU, pt-BR: lithium permits, a Machu Picchu ticket protest, a rocket failure, reef
+    # bleaching, illegal gold mining; companies with Latin American legal forms, state companies, NGOs, federations,
+    # regulators, a legislature, a parliamentary group, foreign agencies, acronyms spelling link words, committees
+    # listing portfolios; reefs, rivers listed before their noun, shrines, stations, state abbreviations; bylines
+    # with a location, photo captions, wire credits, series titles and nicknames in quotes, police operations; role
+    # nouns several sentences on, bodies by their kind, trailing attributions, a quote spanning paragraphs and an
+    # unattributed quote paragraph. Before: people 0.85, orgs 0.79, places 0.85, quoted 1.00, indirect 0.82,
+    # attributed 0.73, speaker 0.79 (indirect 0.91, attributed 0.76 once the gold joined "que X y que Y" as the earlier
+    # folders do and let a named report's publisher speak, optionally).
+    "enrichment_corpus_blind9": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)

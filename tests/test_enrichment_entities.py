@@ -406,3 +406,307 @@ def test_a_body_of_help_keeps_whom_it_helps_in_its_name():
     assert entities["Associação Portuguesa de Apoio ao Bebé Prematuro"].kind == "organization"
     assert entities["Asociación de Ayuda al Refugiado"].kind == "organization"
     assert entities["Iberdrola"].kind == "organization"
+
+
+def test_legal_forms_with_name_links_or_a_closed_company_suffix_and_their_short_names():
+    # given a Peruvian S.A.C. and a Brazilian Ltda. whose name has a lower-case link, later named without the form
+    es = (
+        "El ministerio adjudicó la venta a Andes Ticket Perú S.A.C. por cinco años.\n\n"
+        "Desde Andes Ticket, su gerente dijo que la plataforma es auditada."
+    )
+    pt = (
+        "O grupo usava a Asas do Norte Aviação Ltda. para levar combustível.\n\n"
+        "Em nota, a Asas do Norte afirmou que sempre operou dentro da lei."
+    )
+    # when enriched
+    es_orgs = {e.name: e for e in enrich_text(title="", body=es, language="es").entities}
+    pt_orgs = {e.name.rstrip("."): e for e in enrich_text(title="", body=pt, language="pt").entities}
+    # then each company is one organisation carrying both forms
+    assert es_orgs["Andes Ticket Perú S.A.C."].kind == "organization"
+    assert "Andes Ticket" in es_orgs["Andes Ticket Perú S.A.C."].aliases
+    assert pt_orgs["Asas do Norte Aviação Ltda"].kind == "organization"
+    assert "Asas do Norte" in pt_orgs["Asas do Norte Aviação Ltda"].aliases
+
+
+def test_place_tails_rivers_listed_before_their_noun_and_buildings_are_places():
+    en = (
+        "TOWNSVILLE, Queensland — The Great Barrier Reef is undergoing its sixth mass bleaching in a decade.\n\n"
+        "The minister will fund programs in the catchments of the Burdekin and Fitzroy rivers."
+    )
+    es = "El secretario habló en una conferencia de prensa en la Casa de Gobierno de la provincia."
+    en_places = {e.name: e.kind for e in enrich_text(title="", body=en, language="en").entities}
+    es_places = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    assert en_places["Great Barrier Reef"] == "place"
+    assert en_places["Burdekin"] == en_places["Fitzroy"] == "place"
+    assert es_places["Casa de Gobierno"] == "place"
+
+
+def test_an_acronym_spelling_a_link_in_lower_case_and_a_portfolio_list_with_an_article():
+    es = "El informe de la Fundación Ambiente y Territorio (FAyT) estimó que la cuenca pierde agua."
+    en = (
+        "A spokesperson for the Department of Climate Change, Energy, the Environment and Water said the report "
+        "would be frank."
+    )
+    es_orgs = {e.name: e for e in enrich_text(title="", body=es, language="es").entities}
+    en_orgs = {e.name: e for e in enrich_text(title="", body=en, language="en").entities}
+    assert "FAyT" in es_orgs["Fundación Ambiente y Territorio"].aliases
+    assert "Territorio" not in es_orgs
+    assert en_orgs["Department of Climate Change, Energy, the Environment and Water"].kind == "organization"
+
+
+def test_a_province_that_seats_bodies_is_a_place_and_new_head_words_make_bodies():
+    # given a province that closes a university's and a legislature's names and opens a state company's
+    es = (
+        "La Universidad Nacional de Jujuy hará el estudio. Quispe Lamas recordó que Jujuy cobra regalías y que la "
+        "provincia, a través de Jujuy Energía y Minería Sociedad del Estado (JEMSE), tiene un 8%.\n\n"
+        "El diputado presentó en la Legislatura de Jujuy un proyecto. La Mesa de Comunidades de la Cuenca pidió "
+        "una consulta. La Defensoría del Pueblo pidió al Ejecutivo y a los gremios instalar una mesa de diálogo "
+        "en Cusco."
+    )
+    pt = "O ouro ficará sob custódia da Caixa Econômica Federal até o fim da perícia."
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
+    assert es_entities["Jujuy"] == "place"
+    assert es_entities["Legislatura de Jujuy"] == "organization"
+    assert es_entities["Mesa de Comunidades de la Cuenca"] == "organization"
+    assert es_entities["Ejecutivo"] == "organization"
+    assert pt_entities["Caixa Econômica Federal"] == "organization"
+
+
+def test_a_latin_american_wire_credit_names_its_reporter_and_editor():
+    body = "Los guías bloquearon la vía férrea.\n\n(Reporte de Mariela Chumpitaz; editado por Fernando Bustamante)"
+    result = enrich_text(title="", body=body, language="es")
+    assert "Reporte" not in result.clean_text
+    people = {e.name for e in result.entities if e.kind == "person"}
+    assert {"Mariela Chumpitaz", "Fernando Bustamante"} <= people
+    assert not any(e.name.startswith("Reporte") for e in result.entities)
+
+
+def test_a_role_noun_and_a_demonym_before_a_name_a_parliamentary_group_and_railways():
+    body = (
+        "Inca Rail, el otro operador del tramo, canceló sus trenes.\n\n"
+        "En el Congreso, el legislador cusqueño Wilber Ccori Mamani, de la bancada de Renovación Andina, anunció "
+        "que presentará una moción."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Wilber Ccori Mamani"] == "person"
+    assert entities["Renovación Andina"] == "organization"
+    assert entities["Inca Rail"] == "organization"
+
+
+def test_a_capital_inside_a_word_spells_a_brand_but_not_a_surname_prefix():
+    body = (
+        "Unos 1.200 turistas quedaron varados, según informó PeruRail, que suspendió sus salidas.\n\n"
+        "El congresista Raúl McDonald pidió explicaciones."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["PeruRail"] == "organization"
+    assert entities["Raúl McDonald"] == "person"
+
+
+def test_the_last_word_of_an_office_is_not_glued_to_the_holders_name():
+    body = "A procuradora da República Cristiane Albuquerque Lins disse que o órgão vai pedir o bloqueio de bens."
+    people = {e.name for e in enrich_text(title="", body=body, language="pt").entities if e.kind == "person"}
+    assert people == {"Cristiane Albuquerque Lins"}
+
+
+def test_operations_and_titles_in_quote_marks_are_not_entities():
+    body = (
+        "A Polícia Federal deflagrou a Operação Ouro Turvo em Boa Vista. O caso lembra a série de reportagens "
+        '"Rota do Ouro", publicada em 2024 em São Paulo.'
+    )
+    names = {e.name for e in enrich_text(title="", body=body, language="pt").entities}
+    assert {"Polícia Federal", "Boa Vista", "São Paulo"} <= names
+    assert not any(n.startswith(("Operação", "Rota")) for n in names)
+
+
+def test_a_company_described_with_a_noun_modifier_or_named_as_a_parent_is_an_organisation():
+    en = "The rocket carried satellites for customers including Orbis Geodata, an imaging startup based in Denver."
+    es = "El ministerio adjudicó la venta a Andes Ticket Perú S.A.C., filial de la mexicana Boletia Global."
+    en_entities = {e.name: e.kind for e in enrich_text(title="", body=en, language="en").entities}
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    assert en_entities["Orbis Geodata"] == "organization"
+    assert es_entities["Boletia Global"] == "organization"
+
+
+def test_an_agencys_picture_desk_in_a_credit_is_the_agency():
+    body = (
+        "By Siobhan Kerrigan, AAP\n\nThe reef is bleaching again.\n\n"
+        "Photo: Bleached coral at Moore Reef, off Cairns. (Jonas Whitby/AAP Image)"
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    assert entities["AAP"] == "organization"
+    assert entities["Jonas Whitby"] == "person"
+    assert "AAP Image" not in entities
+
+
+def test_an_ap_state_abbreviation_is_the_state_the_article_names():
+    body = "CAPE CANAVERAL, Fla. (AP) — The rocket broke apart after a night flight from Florida."
+    places = [e for e in enrich_text(title="", body=body, language="en").entities if e.kind == "place"]
+    florida = [e for e in places if e.name in ("Florida", "Fla.")]
+    assert len(florida) == 1
+    assert {m.text for m in florida[0].mentions} == {"Fla.", "Florida"}
+
+
+def test_a_station_names_its_place_but_a_person_after_it_and_a_comma_is_no_place():
+    es = "El tren quedó detenido en la estación de Poroy."
+    pt = "Na estação do Cacém, Filomena Antunes, enfermeira num hospital de Lisboa, esperou duas horas."
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
+    assert es_entities["Poroy"] == "place"
+    assert pt_entities["Filomena Antunes"] == "person"
+
+
+def test_a_committee_listing_its_portfolios_with_commas_stays_one_body():
+    body = (
+        "Rep. Gloria Whitfield, a Florida Democrat who sits on the House Science, Space and Technology Committee, "
+        "said the failure was the third."
+    )
+    orgs = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "organization"}
+    assert "House Science, Space and Technology Committee" in orgs
+    assert "House Science" not in orgs
+
+
+def test_the_first_word_of_a_photo_caption_is_no_name():
+    body = (
+        "La provincia suspendió los permisos.\n\n"
+        "Foto: Vegas resecas en Salinas Grandes, en la Puna jujeña. (Javier Corbalán/Télam)"
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert "Vegas" not in entities
+    assert entities["Javier Corbalán"] == "person"
+    assert entities["Salinas Grandes"] == "place"
+
+
+def test_a_place_opening_with_a_place_noun_keeps_the_de_phrase_the_model_cut():
+    body = (
+        "El contrato fue firmado por la Dirección Desconcentrada de Cultura de Cusco, que administra el Santuario "
+        "Histórico de Machu Picchu."
+    )
+    places = {e.name for e in enrich_text(title="", body=body, language="es").entities if e.kind == "place"}
+    assert "Santuario Histórico de Machu Picchu" in places
+    assert "Santuario Histórico" not in places
+
+
+def test_a_name_after_an_administrative_area_noun_is_a_place():
+    body = (
+        "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "
+        "Australis Mar S.A. por sobreproducción en el Parque Nacional Bernardo O'Higgins, en la región de Magallanes."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Magallanes"] == "place"
+
+
+def test_a_ministers_listed_portfolios_are_not_places_or_bodies():
+    body = (
+        "La ministra de Juventud e Infancia, Sira Rego, y el ministro de Agricultura, Pesca y Alimentación, "
+        "Luis Planas, viajaron a Bruselas con la ministra de Hacienda, María Jesús Montero."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities == {
+        "Sira Rego": "person",
+        "Luis Planas": "person",
+        "Bruselas": "place",
+        "María Jesús Montero": "person",
+    }
+
+
+def test_portuguese_holding_and_limited_company_forms():
+    body = (
+        "Segundo o autarca, o fundo Lusitânia Capital SGPS vai investir 18 milhões de euros. A obra será feita pela "
+        "Construtora Tejo Lda. até 2027."
+    )
+    orgs = {e.name.rstrip(".") for e in enrich_text(title="", body=body, language="pt").entities}
+    assert {"Lusitânia Capital SGPS", "Construtora Tejo Lda"} <= orgs
+
+
+def test_sources_or_members_opening_a_sentence_are_not_part_of_the_body_they_belong_to():
+    es = "Fuentes del Ministerio de Hacienda señalaron que el gasto está contemplado. El PP anunció una enmienda."
+    pt = "Ambientalistas do Observatório do Clima criticaram a decisão."
+    es_entities = {e.name: e.kind for e in enrich_text(title="", body=es, language="es").entities}
+    pt_entities = {e.name: e.kind for e in enrich_text(title="", body=pt, language="pt").entities}
+    assert es_entities["Ministerio de Hacienda"] == "organization"
+    assert not any(name.startswith("Fuentes") for name in es_entities)
+    assert pt_entities == {"Observatório do Clima": "organization"}
+
+
+def test_outside_english_a_closing_apostrophe_s_belongs_to_the_name():
+    body = "La calificadora Moody’s consideró que el plan es insuficiente para reactivar los altos hornos."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities == {"Moody’s": "organization"}
+
+
+def test_post_nominal_letters_are_not_part_of_a_persons_name():
+    body = "The former minister denied wrongdoing. His lawyer, Rachel Okoro KC, said her client would cooperate fully."
+    people = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "person"}
+    assert people == {"Rachel Okoro"}
+
+
+def test_a_weekday_opening_a_newspapers_title_is_part_of_its_name():
+    body = "Detectives are examining messages first reported by The Sunday Times last month."
+    orgs = {e.name for e in enrich_text(title="", body=body, language="en").entities if e.kind == "organization"}
+    assert orgs == {"Sunday Times"}
+
+
+def test_a_company_acronym_that_adds_its_legal_forms_letters_still_expands():
+    body = (
+        "El gobierno anunció un plan para rescatar a Altos Hornos de México (AHMSA), la siderúrgica que cerró en "
+        "2023 en Monclova, Coahuila. AHMSA tiene 18.000 trabajadores."
+    )
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Altos Hornos de México"].kind == "organization"
+    assert "AHMSA" in entities["Altos Hornos de México"].aliases
+
+
+def test_a_second_body_introduced_by_its_kind_after_and_is_not_glued_to_the_first():
+    body = "La Defensoría del Pueblo y la ONG Transparencia criticaron que la reforma se aprobara sin consulta."
+    orgs = {e.name for e in enrich_text(title="", body=body, language="es").entities if e.kind == "organization"}
+    assert orgs == {"Defensoría del Pueblo", "Transparencia"}
+
+
+def test_a_constitution_is_a_law_not_a_place():
+    body = 'O relator, ministro Edson Fachin, afirmou que a tese "não encontra amparo na Constituição".'
+    names = {e.name for e in enrich_text(title="", body=body, language="pt").entities}
+    assert names == {"Edson Fachin"}
+
+
+def test_squares_and_ports_name_places():
+    pt = "A Apib comemorou o resultado na Praça dos Três Poderes, em Brasília."
+    en = "He said importers were paying 40% more for containers at Tema port than a year ago."
+    pt_places = {e.name for e in enrich_text(title="", body=pt, language="pt").entities if e.kind == "place"}
+    en_places = {e.name for e in enrich_text(title="", body=en, language="en").entities if e.kind == "place"}
+    assert "Praça dos Três Poderes" in pt_places
+    assert en_places == {"Tema"}
+
+
+def test_a_firm_whose_name_joins_two_names_is_one_body_but_two_listed_banks_are_two():
+    one = "Lawyers for the passengers, from the firm Slater and Gordon, said about 86,000 customers would be paid."
+    two = "The banks Goldman Sachs and Morgan Stanley advised the deal."
+    one_orgs = {e.name: e.kind for e in enrich_text(title="", body=one, language="en").entities}
+    two_orgs = {e.name: e.kind for e in enrich_text(title="", body=two, language="en").entities}
+    assert one_orgs == {"Slater and Gordon": "organization"}
+    assert two_orgs == {"Goldman Sachs": "organization", "Morgan Stanley": "organization"}
+
+
+def test_a_party_of_two_words_glued_before_a_name_leaves_the_person_only_her_name():
+    body = "La senadora del Frente Amplio Patricia Kramer, impulsora del proyecto, celebró la votación."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities == {"Frente Amplio": "organization", "Patricia Kramer": "person"}
+
+
+def test_economic_measures_written_as_acronyms_are_not_bodies():
+    body = "O Conselho das Finanças Públicas (CFP) estimou na semana passada que o défice ficará em 0,3% do PIB."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
+    assert entities == {"Conselho das Finanças Públicas": "organization"}
+
+
+def test_a_one_word_name_listed_after_a_place_that_follows_a_locative_is_a_place():
+    body = "Toronto Hydro's president said that some upgrades in Scarborough and Etobicoke would be delayed."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    assert entities["Etobicoke"] == "place"
+
+
+def test_hospital_groups_named_in_the_plural_are_bodies():
+    body = "O curso funcionará no Polo III, junto aos Hospitais da Universidade de Coimbra, a partir de setembro."
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
+    assert entities["Hospitais da Universidade de Coimbra"] == "organization"

@@ -276,3 +276,211 @@ def test_a_null_subject_right_after_a_body_spoke_is_that_body():
     # then the quote is the organisation's
     [quote] = [q for q in result.quotes if q.text.startswith("Los vecinos")]
     assert _speaker(result, quote) == "Organización de Consumidores y Usuarios"
+
+
+def test_a_legislator_named_by_office_is_the_one_in_focus():
+    body = (
+        "Rep. Joan Whitlock, who sits on the transport committee, said the failure was the third this year. "
+        '"Three is a pattern," the congresswoman said.'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.text == "Three is a pattern,")
+    assert _speaker(result, quote) == "Joan Whitlock"
+
+
+def test_a_body_noun_points_back_to_the_body_in_focus_not_ahead_to_one_named_later():
+    body = (
+        "The Federal Aviation Administration grounded the rocket on Thursday. The agency said in a statement that "
+        "no injuries had been reported.\n\n"
+        "The European Space Agency had a payload on board."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Federal Aviation Administration"
+
+
+def test_a_frame_naming_a_body_by_its_kind_is_the_body_whose_name_carries_that_word():
+    body = (
+        "Julio Huamán preside la Federación de Guías del Cusco. El Ministerio de Cultura firmó el contrato en mayo.\n\n"
+        "Según la federación, unos 4.000 guías dependen de las visitas a la ciudadela."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Federación de Guías del Cusco"
+
+
+def test_a_paragraph_that_is_one_unattributed_quote_goes_on_with_the_last_speaker():
+    body = (
+        "Kira Dunstan, head of oceans at a conservation group, criticised the plan. "
+        '"You cannot approve new coal and call it protecting the reef," she said.\n\n'
+        '"The coral can recover from one hot summer. It cannot recover from one every two years."'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.text.startswith("The coral"))
+    assert _speaker(result, quote) == "Kira Dunstan"
+
+
+def test_a_reported_clause_that_runs_into_a_quoted_fragment_is_only_the_partial():
+    body = (
+        "El secretario Federico Quispe Lamas habló en la Casa de Gobierno. Consultado sobre un recurso, el "
+        "funcionario respondió que el Gobierno provincial “no va a negociar con el agua de la gente”."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    assert [q.kind for q in result.quotes] == ["partial"]
+
+
+def test_a_complement_may_stand_between_the_reporting_verb_and_that():
+    body = (
+        "Its chief executive, Marisol Okafor-Reyes, told reporters at the company's headquarters in Titusville that "
+        "telemetry showed a pressure drop in the second stage."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "telemetry showed a pressure drop in the second stage"
+    assert _speaker(result, quote) == "Marisol Okafor-Reyes"
+
+
+def test_a_report_opening_the_sentence_belongs_to_the_attribution_after_the_comma():
+    en = (
+        "The Federal Aviation Administration grounded the rocket. The safety board will also take part, the FAA "
+        "said.\n\nLaunch failures are common for young companies, said Caleb Strand, who tracks the industry."
+    )
+    es = "El abogado Martín Echenique habló con la prensa. La medida es ilegal y será recurrida, afirmó Echenique."
+    en_result = enrich_text(title="", body=en, language="en")
+    es_result = enrich_text(title="", body=es, language="es")
+    en_reported = {q.text: _speaker(en_result, q) for q in en_result.quotes if q.kind == "indirect"}
+    es_reported = {q.text: _speaker(es_result, q) for q in es_result.quotes if q.kind == "indirect"}
+    assert en_reported == {
+        "The safety board will also take part": "Federal Aviation Administration",
+        "Launch failures are common for young companies": "Caleb Strand",
+    }
+    assert es_reported == {"La medida es ilegal y será recurrida": "Martín Echenique"}
+
+
+def test_a_fronted_report_ending_in_a_percent_sign_keeps_it():
+    body = "SkyWest cut its forecast.\n\nShares of SkyWest rose 3%, said Dan Kohl, an analyst at Baird."
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "Shares of SkyWest rose 3%"
+    assert _speaker(result, quote) == "Dan Kohl"
+
+
+def test_a_company_referred_back_to_by_its_trade_speaks_for_itself():
+    body = (
+        "LONDON (Reuters) - Thames Water's creditors on Monday agreed to lend the company a further £3bn, the "
+        "utility said, as Ofwat weighs whether to place Britain's biggest water supplier into special administration."
+        "\n\nChris Weston, Thames Water's chief executive, told the BBC the deal bought the company time."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    quote = next(q for q in result.quotes if q.text.startswith("Thames Water's creditors on Monday agreed"))
+    assert _speaker(result, quote) == "Thames Water"
+
+
+def test_a_datelines_agency_is_not_the_body_a_description_stands_for():
+    body = (
+        "BOGOTÁ, 3 mar (EFE) - Las tarifas de la luz subirán un 5% en junio, informó la compañía en un comunicado.\n\n"
+        "La decisión del Grupo Vatia llega tras un año de pérdidas."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Grupo Vatia"
+
+
+def test_a_parent_named_in_the_description_of_a_company_is_not_the_speaker():
+    body = (
+        "La salmonera Australis Mar S.A. recibió cargos por sobreproducción.\n\n"
+        "La compañía, filial del grupo chino Joyvio, aseguró en un comunicado que colaborará con la investigación."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    quote = next(q for q in result.quotes if q.kind == "indirect")
+    assert _speaker(result, quote) == "Australis Mar S.A."
+
+
+def test_a_fronted_report_whose_attribution_hangs_from_it_as_a_parenthetical():
+    body = (
+        "Ghana's central bank raised its benchmark rate by 200 basis points to 29% on Monday, the Bank of Ghana "
+        "said, as the cedi slid to a record low against the dollar."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text == "Ghana's central bank raised its benchmark rate by 200 basis points to 29% on Monday"
+    assert _speaker(result, quote) == "Bank of Ghana"
+
+
+def test_the_name_in_apposition_to_a_role_speaks_not_the_person_the_role_serves():
+    body = (
+        "The regulator sued founder Daniel Reyes on Wednesday.\n\n"
+        "A lawyer for Reyes, Mark Pomerantz, said his client would fight the charges."
+    )
+    result = enrich_text(title="", body=body, language="en")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert _speaker(result, quote) == "Mark Pomerantz"
+
+
+def test_a_trailing_frame_whose_verb_has_its_source_parsed_as_object():
+    body = (
+        "La Junta de Andalucía ha adjudicado a la UTE formada por Sacyr y Azvi la construcción del nuevo hospital de "
+        "Jerez de la Frontera, con un presupuesto de 210 millones de euros, según ha informado la Consejería de Salud "
+        "en una nota."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind == "indirect"]
+    assert quote.text.startswith("La Junta de Andalucía ha adjudicado")
+    assert _speaker(result, quote) == "Consejería de Salud"
+
+
+def test_someone_unnamed_with_an_indefinite_article_is_no_speaker():
+    dialogue = (
+        "El ministro del Trabajo, Antonio Sanguino, habló en la Casa de Nariño.\n\n"
+        "—La reforma no murió; vuelve al Congreso —dijo el ministro.\n\n"
+        "—¿Y los plazos? —le preguntó una periodista.\n\n"
+        "—Tenemos hasta junio —respondió el ministro."
+    )
+    reported = "Mayor Ellen Cho visited the site. A neighbour said the flooding had started before dawn."
+    d = enrich_text(title="", body=dialogue, language="es")
+    r = enrich_text(title="", body=reported, language="en")
+    assert {q.text: _speaker(d, q) for q in d.quotes} == {
+        "La reforma no murió; vuelve al Congreso": "Antonio Sanguino",
+        "¿Y los plazos?": None,
+        "Tenemos hasta junio": "Antonio Sanguino",
+    }
+    assert not [q for q in r.quotes if q.kind == "indirect"]
+
+
+def test_que_after_a_prepositional_complement_opens_the_report_but_a_relative_does_not():
+    report = (
+        "La ministra de Energía, Inés Manzano, explicó en una cadena nacional que los cortes durarán hasta ocho "
+        "horas diarias."
+    )
+    relative = "La ministra de Energía, Inés Manzano, explicó las medidas que tomará el gobierno."
+    r = enrich_text(title="", body=report, language="es")
+    rel = enrich_text(title="", body=relative, language="es")
+    assert [(q.text, _speaker(r, q)) for q in r.quotes] == [
+        ("los cortes durarán hasta ocho horas diarias", "Inés Manzano")
+    ]
+    assert rel.quotes == []
+
+
+def test_it_said_is_the_body_in_focus_and_calcular_reports_an_estimate():
+    en = (
+        "JOHANNESBURG (Reuters) - South Africa's power utility Eskom will cut electricity to parts of Soweto from "
+        "Monday, it said, citing unpaid bills.\n\nEskom's distribution head spoke in Johannesburg."
+    )
+    es = "La Cámara de Industrias y Producción calculó que cada hora sin luz le cuesta al país 12 millones de dólares."
+    e = enrich_text(title="", body=en, language="en")
+    s = enrich_text(title="", body=es, language="es")
+    assert [_speaker(e, q) for q in e.quotes if q.kind == "indirect"] == ["Eskom"]
+    assert [(q.text, _speaker(s, q)) for q in s.quotes] == [
+        ("cada hora sin luz le cuesta al país 12 millones de dólares", "Cámara de Industrias y Producción")
+    ]
+
+
+def test_a_fronted_frame_whose_clause_the_parser_hung_from_the_source():
+    body = (
+        "JOHANNESBURG (Reuters) - South Africa's power utility Eskom will cut electricity to parts of Soweto.\n\n"
+        "According to Eskom's distribution head, Monde Bala, only 12% of households in the township pay for their "
+        'power. "We cannot keep supplying electricity that nobody pays for," Bala told a briefing in Johannesburg.'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    reported = [(q.text, _speaker(result, q)) for q in result.quotes if q.kind == "indirect"]
+    assert ("only 12% of households in the township pay for their power", "Monde Bala") in reported

@@ -47,3 +47,19 @@ def test_wire_desk_initials_and_end_marks_are_boilerplate():
     prepared = prepare_text(body="O estudo foi publicado hoje.\n\nPMF/SO // ROC\n\nLusa/Fim")
     assert prepared.clean_text == "O estudo foi publicado hoje."
     assert [line.kind for line in prepared.boilerplate] == ["initials", "initials"]
+
+
+def test_a_byline_closing_with_the_reporters_location_is_boilerplate():
+    prepared = prepare_text(body="Por Helena Prado Leite, de Boa Vista\n\nA polícia prendeu dois suspeitos.")
+    assert prepared.clean_text == "A polícia prendeu dois suspeitos."
+    assert [line.kind for line in prepared.boilerplate] == ["byline"]
+
+
+def test_the_period_before_a_datelines_dash_is_not_part_of_its_region():
+    from articles.enrichment.text import find_dateline
+
+    text = "MEDELLÍN, Colombia.- La Alcaldía firmó el acuerdo."
+    dateline = find_dateline(text)
+    assert text[slice(*dateline.region)] == "Colombia"
+    abbreviated = "CAPE CANAVERAL, Fla. (AP) — The rocket broke apart."
+    assert abbreviated[slice(*find_dateline(abbreviated).region)] == "Fla."

@@ -61,15 +61,18 @@ _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
 _ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
 
+_DOCUMENTS = frozenset({"nota", "comunicado", "statement", "release"})
 # Bodies a frame names by their kind; documents ("segundo a nota") are not sources.
-_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - frozenset({"nota", "comunicado", "statement", "release"})
+_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - _DOCUMENTS
 # "afirmou em nota que", "disse à Lusa que", "explicou aos jornalistas que": a short complement before "que".
 _THAT_CUE = re.compile(
-    r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+)?"
+    r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+|ontem\s+|ayer\s+)?"
     r"(?:(?:em|en|à|ao|aos|às|a|al|ante|perante|para|to|in|num|numa|no|na|nos|nas|nesta|neste|nessa|nesse|esta|este)"
     r"\s+(?:[\w'’-]+\s+){1,3}?)?que,?\s+"
 )
 _CLITICS = frozenset({"se", "lhe", "lhes", "me", "nos", "o", "a"})
+# ", anunciou hoje o regulador", ", disse à Lusa a ministra": a reporting verb after the clause it reports.
+_FRONTED_CUE = re.compile(r",\s+([\w'’-]+)\s+(?:hoje\s+|ontem\s+|hoy\s+|ayer\s+|today\s+)?")
 
 
 def _verb_word(word: str) -> str:
@@ -150,13 +153,21 @@ class LexicalAttributor:
         else:
             self.salient_org = entity
 
-    def _described(self, phrase: str) -> int | None:
+    def _described(self, phrase: str, at: int | None = None) -> int | None:
         """ "o autarca", "a empresa", "ela": the last person or organisation the text put forward."""
         words = [w.lower() for w in _WORD.findall(phrase)[:4]]
         if any(w in UNNAMED_SOURCES for w in words[:3]):
             return None
-        if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words[:3]):
-            return self.salient_org
+        kinds = [w for w in words if w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS]
+        last_role = max((k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS), default=-1)
+        if kinds and words.index(kinds[-1]) < last_role:
+            kinds = []  # "à agência Lusa, o responsável": the role noun nearest the verb is the subject
+        if kinds:
+            # "Em comunicado, o sindicato" after "o Sindicato dos Trabalhadores ...": the body whose name carries the
+            # noun nearest the verb.
+            bodies = [w for w in kinds if w not in _DOCUMENTS]
+            named = self._named_body(normalize_name(bodies[-1]), at) if bodies and at is not None else None
+            return named if named is not None else self.salient_org
         roles = [k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS]
         if roles:
             # "Questionada sobre o custo, a investigadora estimou": the role noun and its article, not the words
@@ -187,6 +198,14 @@ class LexicalAttributor:
         if any(w in ORG_ROLE_NOUNS or w in ORG_TYPE_NOUNS for w in words):
             return self.salient_org, True
         return None, False
+
+    def _spoken_to(self, entity: int, start: int, end: int) -> bool:
+        """ "à Lusa", "à agência Lusa", "ao PÚBLICO", "to the BBC": only unambiguous "to" words, not the article "a"."""
+        for m in self.index.entities[entity].mentions:
+            if start <= m.start < end:
+                before = [w.lower() for w in _WORD.findall(self.text[max(start, m.start - 20) : m.start])][-3:]
+                return any(w in ("à", "ao", "aos", "às", "to") for w in before)
+        return False
 
     def _addressee(self, entity: int, start: int, end: int) -> bool:
         """ "declarou à Lusa", "told BBC Radio": the outlet spoken to is not the speaker."""
@@ -228,14 +247,25 @@ class LexicalAttributor:
                 s_start = after
             elif (seat := self._seat_at(after, cue_start)) is not None:
                 return seat
-        found = self._speakers_in(s_start, cue_start)
+        # "Em declarações à agência Lusa, o responsável explicou": the outlet spoken to is not the speaker.
+        found = [i for i in self._speakers_in(s_start, cue_start) if not self._spoken_to(i, s_start, cue_start)]
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         opening = _ROLE_RELATIVE.match(self.text, s_start, cue_start)
         if opening and opening.group(1).lower() in PERSON_ROLE_NOUNS:
             return self.salient_person
         if persons or found:
             return (persons or found)[0]
-        return self._described(" ".join(_WORD.findall(self.text[s_start:cue_start])[-4:]))
+        return self._described(" ".join(_WORD.findall(self.text[s_start:cue_start])[-4:]), cue_start)
+
+    def _named_body(self, word: str, at: int) -> int | None:
+        latest = [
+            (max(m.start for m in entity.mentions if m.start < at), i)
+            for i, entity in enumerate(self.index.entities)
+            if entity.kind == "organization"
+            and word in normalize_name(entity.name).split()
+            and any(m.start < at for m in entity.mentions)
+        ]
+        return max(latest)[1] if latest else None
 
     # ------------------------------------------------------------------ quotes
 
@@ -363,6 +393,9 @@ class LexicalAttributor:
             c_end = s_start + len(sentence.rstrip(" .;"))
             entity = self._speaker_before(s_start, s_start + match.start())
             found.append(self._make(c_start, c_end, entity, match.group(1), quoted))
+        fronted = self._fronted(s_start, s_end, quoted)
+        if fronted is not None:
+            found.append(fronted)
         frame = _FRAME.search(sentence)
         if frame is not None:
             comma = sentence.find(",", frame.end())
@@ -382,6 +415,22 @@ class LexicalAttributor:
                 c_start, c_end = s_start, s_start + sentence[: frame.start()].rstrip(" ,").__len__()
             found.append(self._make(c_start, c_end, entity, frame.group(0).strip(), quoted))
         return [q for q in found if q is not None]
+
+    def _fronted(self, s_start: int, s_end: int, quoted: Sequence[tuple[int, int]]) -> ExtractedQuote | None:
+        """ "A ERSE vai rever as tarifas, anunciou hoje o regulador.": the report opens the sentence and a reporting
+        verb with its subject closes it after a comma."""
+        sentence = self.text[s_start:s_end].rstrip(" .")
+        for match in _FRONTED_CUE.finditer(sentence):
+            if _verb_word(match.group(1)) not in self.that_cues:
+                continue
+            rest = _WORD.findall(sentence[match.end() :])
+            if len(rest) > 10 or any(w.lower() in ("que", "that") for w in rest):
+                continue
+            entity, named = self._after_verb(s_start + match.end(), s_end)
+            if not named or _FRAME.search(sentence, 0, match.start()):
+                continue
+            return self._make(s_start, s_start + match.start(), entity, match.group(1), quoted)
+        return None
 
     def _make(
         self, start: int, end: int, entity: int | None, cue: str, quoted: Sequence[tuple[int, int]]

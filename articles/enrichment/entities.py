@@ -30,6 +30,8 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PLACES,
     PORTFOLIOS,
+    UNNAMED_SOURCES,
+    US_STATE_ABBREVIATIONS,
 )
 from .normalize import normalize_name
 from .text import WIRE_CREDIT, BoilerplateLine, Dateline
@@ -67,7 +69,10 @@ _COPYRIGHT_ORG = re.compile(
 _CREDIT_SLASH_AGENCY = re.compile(
     rf"(?:^|:\s*)(?P<person>{_NAME_RE})\s*/\s*(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})\s*\.?$"
 )
+# "(Jonas Whitby/AAP Image)", "AP Photo": an agency's picture desk is the agency ("Getty Images" keeps its plural).
+_PICTURE_DESK = re.compile(r"\s+(?:Image|Photo|Foto)$")
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
+_BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
 _PLACE_SCAN = re.compile(
@@ -79,7 +84,8 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
 _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
-    r"|vale|localidad|localidade|aldeia|aldea|village)"
+    r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
+    r"|municipio|município|condado|county)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -87,7 +93,16 @@ _PLACE_CONTEXT = re.compile(
 _LISTED_BEFORE = re.compile(
     rf"[{_CAP}][\w'’-]*(?:\s+(?:(?:de|del|da|do|dos|das)\s+)?[{_CAP}][\w'’-]*)*\s*(?:,|\by|\be|\band)\s+$"
 )
-_PLACE_AFTER = re.compile(r"\s+(?:neighbou?rhood|district)\b", re.IGNORECASE)
+# "the Fitzroy neighbourhood", "the Burdekin and Fitzroy rivers": a plural place noun after a list of names.
+_PLACE_AFTER = re.compile(
+    rf"(?:\s*(?:,|\band\b|\by\b|\be\b)\s*[{_CAP}][\w'’-]*)?\s+"
+    r"(?:neighbou?rhood|district|rivers|islands|mountains|lakes|port|harbou?r|airport)\b"
+)
+_PLURAL_PLACE_AFTER = re.compile(r"\s+(?:rivers|islands|mountains|lakes)\b")
+# Last words that make a name a place: "Great Barrier Reef", "Lizard Island", "Cocoa Beach", "Space Coast".
+_PLACE_TAILS = frozenset(
+    {"reef", "reefs", "island", "islands", "isles", "beach", "bay", "peninsula", "coast", "mountains", "valley"}
+)
 # First words that make a name a place: "River Irwell", "Serranía de Ronda", "Área Metropolitana de Lisboa".
 _PLACE_HEADS = frozenset(
     {
@@ -105,6 +120,12 @@ _PLACE_HEADS = frozenset(
         "area",
         "region",
         "regiao",
+        # Buildings, squares and shrines: "Casa de Gobierno", "Praça dos Três Poderes", "Santuario de X".
+        "casa",
+        "palacio",
+        "plaza",
+        "praca",
+        "santuario",
     }
 )
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
@@ -139,8 +160,15 @@ _MEMBER_ROLES = frozenset(
         "eurodeputada",
         "afiliado",
         "afiliada",
+        # A party's group in a parliament: "de la bancada de Renovación Andina", "el bloque de la UCR".
+        "bancada",
+        "bloque",
+        # A company's parent: "filial de la mexicana Boletia Global", "subsidiária da Vale".
+        "filial",
+        "subsidiaria",
     }
 )
+_PARENT_NOUNS = frozenset({"filial", "subsidiaria"})
 # Heads of ministries whose portfolio list may hold commas: "Department for Environment, Food and Rural Affairs".
 _LISTING_HEADS = frozenset(
     {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
@@ -152,6 +180,7 @@ _ORDINAL = re.compile(r"\d{1,3}(?:ª|º|°|st|nd|rd|th)")
 # Product and model codes ("KC-390", "A-320"): never a body, place or person.
 _MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{3,}[A-Z]?")
 _EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
+_POST_NOMINALS = frozenset({"KC", "QC", "MP", "MSP", "MS", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE"})
 _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 # Adjectives that open institution names before their head word ("Suprema Corte", "Alto Tribunal", "Real Academia").
 _LEADING_ADJECTIVES = frozenset(
@@ -252,8 +281,14 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
     def flush() -> None:
         while current and (current[-1].lower_ in connectors | HEAD_CONNECTORS or not current[-1].text[0].isalnum()):
             current.pop()
+        if _opens_with_members(current):
+            # "Fuentes del Ministerio de Hacienda", "Ambientalistas do Observatório do Clima": a sentence opens with
+            # the people of a body, capitalised only as the first word; the body is the name.
+            del current[:2]
+            while current and current[0].lower_ in LEADING_ARTICLES:
+                current.pop(0)
         while current and (
-            _is_function_word(current[0], trained)
+            (_is_function_word(current[0], trained) and not _titled_weekday(current))
             or (kind == "person" and current[0].lower_ in PERSON_ROLE_NOUNS)
             or not _is_capitalised(current[0].text)
         ):
@@ -275,6 +310,37 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()
     flush()
     return runs
+
+
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+
+
+def _titled_weekday(run: Sequence[Token]) -> bool:
+    """ "The Sunday Times", "the Sunday Telegraph": a weekday after "the" that opens a title is part of the name."""
+    first = run[0]
+    return (
+        first.lower_ in _WEEKDAYS
+        and len(run) > 1
+        and first.i > 0
+        and first.doc[first.i - 1].lower_ == "the"
+        and _is_capitalised(run[1].text)
+    )
+
+
+def _opens_with_members(run: Sequence[Token]) -> bool:
+    if len(run) < 3 or not (run[0].is_sent_start or run[0].i == 0) or run[0].text.isupper():
+        return False
+    if run[1].lower_ not in NAME_CONNECTORS - {"van", "von"}:
+        return False
+    if run[0].lower_ in UNNAMED_SOURCES:
+        return True
+    body = next((t for t in run[2:] if t.lower_ not in LEADING_ARTICLES), None)
+    return (
+        run[0].pos_ == "NOUN"
+        and run[0].lower_.endswith("s")
+        and body is not None
+        and normalize_name(body.text) in ORG_HEADS
+    )
 
 
 def _head_connector(token: Token, current: Sequence[Token]) -> bool:
@@ -326,6 +392,8 @@ _DOC_TEXT = ("newsapi", "text")
 def _run_text(run: Sequence[Token]) -> str:
     doc = run[0].doc
     text = doc_text(doc)[run[0].idx : run[-1].idx + len(run[-1].text)]
+    if doc.lang_ != "en":
+        return text.strip()  # only English has the possessive 's: "la calificadora Moody’s" keeps its name
     return re.sub(r"(?:['’]s?)$", "", text).strip()
 
 
@@ -370,6 +438,15 @@ _MINISTER_NOUNS = frozenset(
 def _minister_portfolio(token: Token) -> bool:
     doc = token.doc
     i = token.i - 1
+    nxt = token.i + 1
+    listed = doc[i].text == "," and nxt + 1 < len(doc) and doc[nxt].lower_ in ("y", "e", "and")
+    if i >= 1 and (doc[i].lower_ in ("y", "e", "and") or listed):
+        # "la ministra de Juventud e Infancia", "el ministro de Agricultura, Pesca y Alimentación": a listed portfolio.
+        j = i - 1
+        while j >= 1 and (_is_capitalised(doc[j].text) or doc[j].text == ","):
+            j -= 1
+        if doc[j].lower_ in ("de", "del", "of", "for", "do", "da", "dos", "das"):
+            i = j
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
     if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
@@ -400,6 +477,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))
     if key in _PLATFORM_KEYS:
         votes.append(("organization", 10.0))
+    if len(run) == 1 and _brand_case(run[0].text):
+        votes.append(("organization", 5.0))  # "PeruRail", "JetBlue"
     first, doc = run[0], run[0].doc
     prev = doc[first.i - 1] if first.i > 0 else None
     if (
@@ -425,7 +504,9 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
         words[0] in _PLACE_HEADS
-        or _place_context(doc_text(doc), first.idx)
+        or (len(words) > 1 and words[-1] in _PLACE_TAILS)
+        # "Na estação do Cacém, Filomena Antunes": a first name after a place and a comma starts no list of places.
+        or _place_context(doc_text(doc), first.idx, listed=words[0] not in GIVEN_NAMES)
         or _PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text))
     ):
         votes.append(("place", 8.0))
@@ -479,6 +560,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("person", 5.0))
     if prev is not None and (prev.lower_ in PERSON_ROLE_NOUNS or _role_suffix(prev)) and prev.pos_ != "PROPN":
         votes.append(("person", 5.0))
+    elif prev is not None and len(run) > 1 and _role_noun_before(first) and words[0] in GIVEN_NAMES:
+        votes.append(("person", 5.0))  # "el legislador cusqueño Wilber Ccori Mamani"
     if trained:
         root = max(run, key=lambda t: t.head.i < run[0].i or t.head.i > run[-1].i)
         if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
@@ -513,7 +596,12 @@ def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
     kind = kinds.pop()
     own = _LABELS.get(run[0].ent_type_)
     # Only a name the model took for a person or left untyped: "Harrogate and District NHS Trust" keeps its place.
-    return kind if own in (None, "person") else None
+    if own in (None, "person"):
+        return kind
+    # "in Scarborough and Etobicoke": a one-word name after a place that follows a locative is a place too.
+    left = before - 1
+    locative = left >= 1 and before >= 1 and doc[before].lower_ in _COORDINATORS and doc[left - 1].lower_ in _LOCATIVES
+    return kind if kind == "place" and len(run) == 1 and locative else None
 
 
 def _described_as_company(run: Sequence[Token]) -> bool:
@@ -531,7 +619,13 @@ def _described_as_company(run: Sequence[Token]) -> bool:
     else:
         return False
     skipped = 0
-    while i < len(doc) and doc[i].pos_ == "ADJ" and skipped < 2 and not _is_org_type(doc[i]):
+    # "la compañía eólica", "an imaging startup": adjectives or a lower-case noun modifier before the kind.
+    while (
+        i < len(doc)
+        and (doc[i].pos_ == "ADJ" or (doc[i].dep_ == "compound" and doc[i].text.islower()))
+        and skipped < 2
+        and not _is_org_type(doc[i])
+    ):
         i += 1
         skipped += 1
     if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
@@ -543,9 +637,11 @@ def _is_org_type(token: Token) -> bool:
     return token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS
 
 
-def _place_context(text: str, at: int) -> bool:
+def _place_context(text: str, at: int, listed: bool = True) -> bool:
     if _PLACE_CONTEXT.search(text, max(0, at - 40), at):
         return True
+    if not listed:
+        return False
     listed = _LISTED_BEFORE.search(text, max(0, at - 60), at)
     return listed is not None and bool(_PLACE_CONTEXT.search(text, max(0, listed.start() - 40), listed.start()))
 
@@ -554,6 +650,10 @@ def _member_role_before(first: Token) -> bool:
     """ "la portavoz de X", "a deputada municipal do X": a member's role, maybe with one adjective, then de/of."""
     doc = first.doc
     i = first.i - 1
+    described = None
+    if i >= 1 and doc[i].pos_ in ("ADJ", "NOUN") and doc[i].text.islower() and doc[i - 1].lower_ in LEADING_ARTICLES:
+        described = doc[i]  # "filial de la mexicana Boletia Global": a demonym between the article and the name
+        i -= 1
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
     if i >= 1 and doc[i].lower_ == "at" and doc.lang_ == "en":
@@ -565,6 +665,8 @@ def _member_role_before(first: Token) -> bool:
     role = doc[i - 1]
     if role.pos_ == "ADJ" and i >= 2 and normalize_name(role.text) not in _MEMBER_ROLES:
         role = doc[i - 2]
+    if described is not None and not (described.pos_ == "ADJ" or normalize_name(role.text) in _PARENT_NOUNS):
+        return False  # "la portavoz de la ministra X": the word before the name is a role, X a person
     return normalize_name(role.text) in _MEMBER_ROLES and role.text.islower()
 
 
@@ -610,6 +712,26 @@ def _introduced_as_organisation(first: Token) -> bool:
     return False
 
 
+_INNER_CAPITAL = re.compile(r"([A-Z][a-z]+)[A-Z][a-z]+[A-Za-z]*")
+# Surname prefixes that also put a capital inside a word: "McDonald", "DeSantis", "LeBron", "VanDyke".
+_SURNAME_PREFIXES = frozenset({"Mc", "Mac", "De", "Di", "Da", "Du", "Le", "La", "Lo", "Van", "Von", "Del", "Della"})
+
+
+def _brand_case(text: str) -> bool:
+    match = _INNER_CAPITAL.fullmatch(text)
+    return match is not None and match.group(1) not in _SURNAME_PREFIXES
+
+
+def _role_noun_before(first: Token) -> bool:
+    """ "el fiscal Ana Ruiz", "el legislador cusqueño Wilber Ccori": a role noun, maybe with one lower-case adjective
+    (a demonym, "provincial"), right before the name."""
+    doc = first.doc
+    i = first.i - 1
+    if i >= 1 and doc[i].pos_ == "ADJ" and doc[i].text.islower():
+        i -= 1
+    return i >= 0 and doc[i].lower_ in PERSON_ROLE_NOUNS and doc[i].text.islower()
+
+
 def _role_suffix(token: Token) -> bool:
     lower = token.lower_
     return token.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora")) and lower not in ORG_TYPE_NOUNS
@@ -625,12 +747,21 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
     if trained:
         spans.extend(_rule_spans(doc, covered))
     for span, kind in spans:
-        for run in _name_runs(list(span), kind, trained):
+        listed = _listed_organisation(span) if trained and kind == "organization" else None
+        for run in [listed] if listed else _name_runs(list(span), kind, trained):
             if trained:
                 run = _extend_org(run, kind == "organization")
                 if kind == "organization":
                     run = _join_backward(run)
+                elif kind == "place":
+                    run = _extend_place(run)
             run = _with_name_particles(run)
+            if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
+                before = run[0].doc[run[0].i - 1] if run[0].i else None
+                if before is not None and before.lower_ in _SPLIT_CONNECTORS:
+                    run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
+            while kind == "person" and len(run) > 2 and run[-1].text in _POST_NOMINALS:
+                run = run[:-1]  # "Rachel Okoro KC", "Sir Gavin Hollis MP": letters after the name are no part of it
             if kind == "person":
                 run = _with_surname_particles(run)
                 first = run[0]
@@ -642,6 +773,10 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     and normalize_name(first.text) not in GIVEN_NAMES
                 ):
                     run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
+            if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
+                run = run[:-1]  # a credit's "AAP Image": the agency
+            if offset is None and len(run) == 1 and _opens_caption(run[0]):
+                continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
             text = _run_text(run)
             if "/" in text:
                 continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
@@ -659,6 +794,32 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     yield _Candidate(None, None, text, kind, 0.0, vouched=True)
                 else:
                     yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _opens_caption(token: Token) -> bool:
+    doc = token.doc
+    return (
+        token.i == 2
+        and doc[1].text == ":"
+        and token.text not in PLACES
+        and normalize_name(token.text) not in COUNTRY_KEYS
+        and not token.text.isupper()
+    )
+
+
+def _listed_organisation(span: Span) -> list[Token] | None:
+    """ "the House Science, Space and Technology Committee": a body the model read whole whose name lists its
+    portfolios with commas, closing with "and" and an organisation's last word, stays whole."""
+    tokens = [t for t in span if not (t.i == span.start and t.lower_ in LEADING_ARTICLES)]
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas or not tokens or normalize_name(tokens[-1].text) not in ORG_TAILS:
+        return None
+    if not any(t.lower_ in ("and", "y", "e") for t in tokens[commas[-1] :]):
+        return None
+    words = [t for t in tokens if t.text != ","]
+    if not all(_is_capitalised(t.text) or t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS for t in words):
+        return None
+    return tokens
 
 
 def _brand_possessive(run: list[Token], span: Span) -> bool:
@@ -734,6 +895,30 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
     found: list[tuple[Span, EntityKind]] = []
     for run in _name_runs(list(doc), "organization", True):
+        if _PLURAL_PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text)):
+            # "the Burdekin and Fitzroy rivers": each listed name the model missed is a place.
+            parts: list[list[Token]] = [[]]
+            for token in run:
+                if token.lower_ in _COORDINATORS:
+                    parts.append([])
+                else:
+                    parts[-1].append(token)
+            found.extend(
+                (doc[part[0].i : part[-1].i + 1], "place")
+                for part in parts
+                if part and not any(t.i in covered for t in part)
+            )
+            continue
+        if (
+            3 <= len(run) <= 5
+            and any(t.lower_ in ("and", "&", "y", "e") for t in run[1:-1])
+            and _introduced_as_organisation(run[0])
+            and run[0].i > 0
+            and run[0].doc[run[0].i - 1].morph.get("Number") != ["Plur"]
+        ):
+            # "the firm Slater and Gordon", "el bufete Garrigues y Asociados": one body whose name joins two names.
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+            continue
         member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
         if (
             any(t.i in covered for t in run)
@@ -756,7 +941,7 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif (
             prev is not None
-            and prev.lower_ in PERSON_ROLE_NOUNS
+            and _role_noun_before(run[0])
             and 2 <= len(run) <= 4
             and all(t.pos_ == "PROPN" or t.lower_ in NAME_CONNECTORS for t in run)
         ):
@@ -775,9 +960,19 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
             # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif (
+            (len(run) > 1 and words[-1] in _PLACE_TAILS)
+            or (len(run) <= 3 and _place_context(doc_text(doc), run[0].idx, listed=False))
+            or (len(run) <= 3 and _PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text)))
+        ):
+            # "The Great Barrier Reef is ...", "the Burdekin and Fitzroy rivers": the model saw no name at all.
+            found.append((doc[run[0].i : run[-1].i + 1], "place"))
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif len(run) == 1 and _brand_case(run[0].text):
+            # "PeruRail", "JetBlue": a capital inside a word spells a brand, not a common word or a place.
+            found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
@@ -832,6 +1027,25 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     return run
 
 
+def _extend_place(run: list[Token]) -> list[Token]:
+    """ "Santuario Histórico" + "de Machu Picchu", "Sierra" + "de Gata": a place opening with a place noun keeps the
+    "de X" the model cut off."""
+    doc = run[0].doc
+    if normalize_name(run[0].text) not in _PLACE_HEADS:
+        return run
+    i = run[-1].i + 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in _SPLIT_CONNECTORS:
+        return run
+    j = i + 1
+    if doc[j].lower_ in LEADING_ARTICLES and j + 1 < len(doc):
+        j += 1
+    tail: list[Token] = []
+    while j < len(doc) and _is_capitalised(doc[j].text) and doc[j].pos_ in ("PROPN", "NOUN", "ADJ") and len(tail) < 3:
+        tail.append(doc[j])
+        j += 1
+    return list(doc[run[0].i : tail[-1].i + 1]) if tail else run
+
+
 def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     """ "Partido Liberal y Cambio Radical", "Banco Santander y BBVA", "Universidad de X y Junta de Y": a name with no
     "de/of" phrase yet, or a right side opening with its own head word, makes "y/and" join two bodies, not one name
@@ -842,17 +1056,22 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     # "Universidad Politécnica de Valencia y la Universidad de Oviedo", "Instituto X y en el Centro Y"
     while j + 1 < len(doc) and j <= i + 2 and doc[j].lower_ in LEADING_ARTICLES | HEAD_CONNECTORS:
         j += 1
+    if j < len(doc) and doc[j].lower_ in ORG_TYPE_NOUNS and (doc[j].text.islower() or doc[j].text.isupper()):
+        return True  # "la Defensoría del Pueblo y la ONG Transparencia": the kind of a second body
     return j < len(doc) and normalize_name(doc[j].text) in ORG_HEADS
 
 
 def _listed_part(doc: Doc, i: int) -> list[Token]:
     part: list[Token] = []
+    if i + 1 < len(doc) and doc[i].lower_ in LEADING_ARTICLES and doc[i].text.islower():
+        part.append(doc[i])  # "Department of Climate Change, Energy, the Environment and Water"
+        i += 1
     while i < len(doc) and _is_capitalised(doc[i].text) and doc[i].pos_ in ("PROPN", "NOUN", "ADJ"):
         if doc[i].text.isupper() or doc[i].text in PLACES or normalize_name(doc[i].text) in COUNTRY_KEYS:
             return []
         part.append(doc[i])
         i += 1
-    return part
+    return part if part and not part[-1].text.islower() else []
 
 
 def _extend_listing(run: list[Token]) -> list[Token]:
@@ -939,6 +1158,9 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
             name = match.group(0)
             first_word = normalize_name(name).split()[:1]
             after_comma = n and body[: match.start()].rstrip().endswith(",")
+            if n and _BYLINE_PLACE_BEFORE.search(body, 0, match.start()):
+                yield _Candidate(None, None, name, "place", 10.0)  # "Por X, de Brasília": where the reporter files
+                continue
             if after_comma and set(normalize_name(name).split()) & (PERSON_ROLE_NOUNS | _BYLINE_TITLES):
                 continue  # "By X, Health Correspondent": the journalist's title
             if after_comma and not (first_word and first_word[0] in GIVEN_NAMES):
@@ -962,10 +1184,10 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         if (match := _CREDIT_SLASH_AGENCY.search(text)) and not _AGENCY_SLASH.search(text):
             # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency.
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
-            yield _Candidate(None, None, match.group("org"), "organization", 10.0)
+            yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org")), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
-            yield _Candidate(None, None, match.group("org").strip(), "organization", 10.0)
+            yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org").strip()), "organization", 10.0)
     elif line.kind == "copyright" and (match := _COPYRIGHT_ORG.search(text)):
         org = re.sub(r"\s+\d{4}$", "", match.group("org")).strip()
         yield _Candidate(None, None, org, "organization", 10.0)
@@ -1040,44 +1262,70 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
     """A name spelled out right before its acronym in brackets ("Articulação dos Povos Indígenas do Brasil (Apib)",
     "Intervención General de la Administración del Estado (IGAE)") is one organisation, even where the model cuts it
     at a connector or reads its parts as places: places are not introduced with their initials."""
-    connectors = NAME_CONNECTORS | ORG_CONNECTORS
     for p_start, p_end in paragraphs:
         for match in _EXPANDED_ACRONYM.finditer(clean_text, p_start, p_end):
-            letters = match.group(1).lower()
+            acronym = match.group(1)
             words = list(_EXPANSION_WORD.finditer(clean_text, max(p_start, match.start() - 160), match.start()))
-            initials = ""
-            for k in range(len(words) - 1, -1, -1):
-                word = words[k].group(0)
-                gap = clean_text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else match.start()]
-                if gap.strip(" ,"):
-                    break  # punctuation other than a listing comma ends the name
-                if word.lower() in connectors:
+            # "Altos Hornos de México (AHMSA)": a company's acronym may add its legal form's letters.
+            core = _LEGAL_LETTERS.sub("", acronym)
+            for spelled in dict.fromkeys([acronym, core] if len(core) >= 2 else [acronym]):
+                k = _spelled_from(clean_text, words, spelled, match.start())
+                if k is None:
                     continue
-                if not word[0].isupper():
-                    break
-                initials = word[0].lower() + initials
-                if not letters.endswith(initials):
-                    break
-                if initials == letters and len(letters) >= 2:
-                    text = clean_text[words[k].start() : match.start()]
-                    key = normalize_name(text)
-                    parts = key.split()
-                    if (
-                        key not in COUNTRY_KEYS
-                        and text not in PLACES
-                        and len(parts) >= 2
-                        and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
-                    ):
-                        yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
-                    break
+                text = clean_text[words[k].start() : match.start()]
+                key = normalize_name(text)
+                parts = key.split()
+                if (
+                    key not in COUNTRY_KEYS
+                    and text not in PLACES
+                    and len(parts) >= 2
+                    and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
+                ):
+                    yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
+                break
+
+
+_LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")
+
+
+def _spelled_from(text: str, words: list[re.Match], acronym: str, end: int) -> int | None:
+    """The index of the word the acronym's initials start from, reading back from its brackets."""
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS
+    letters = acronym.lower()
+    initials = ""
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group(0)
+        gap = text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else end]
+        if gap.strip(" ,"):
+            return None  # punctuation other than a listing comma ends the name
+        if word.lower() in connectors:
+            spelled = word[0].lower() + initials
+            at = len(letters) - len(spelled)
+            if at >= 0 and acronym[at].islower() and letters.endswith(spelled):
+                initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case link letter
+            continue
+        if not word[0].isupper():
+            return None
+        initials = word[0].lower() + initials
+        if not letters.endswith(initials):
+            return None
+        if initials == letters and len(letters) >= 2:
+            return k
+    return None
 
 
 # Company names ending in a dotted legal form, which the model cuts or reads as a person ("Mandadito Tecnologías
 # S.A. de C.V."): the form's dots also hide it from the organisation-tail word list.
+_LEGAL_FORMS = (
+    r"(S\.\s?A\.(?:\s?[BCA]\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
+    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
+    r"N\.\s?V\.|B\.\s?V\.)"
+)
+# "Andes Ticket Perú S.A.C." without its legal form (and the country of the branch) is the same company.
+_LEGAL_TAIL = re.compile(rf"(?:[{_CAP}][\w'’-]*\s+)?(?:{_LEGAL_FORMS}|(?i:inc|corp|ltd|llc|plc|ag|gmbh|sa)\.?)")
+# Lower-case name links ("Asas do Norte Aviação Ltda.") may stand between the capitalised words.
 _LEGAL_FORM_COMPANY = re.compile(
-    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+){{1,5}})"
-    r"(S\.\s?A\.(?:\s?B\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
-    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
+    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+(?:(?:de|del|do|da|dos|das)\s+(?=[{_CAP}]))?){{1,5}})" + _LEGAL_FORMS
 )
 
 
@@ -1098,6 +1346,20 @@ def _legal_form_candidates(
             if words:
                 start = words[0].start()
                 yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
+
+
+# Police and military operations are events: "Operação Ouro Turvo", "Operación Jaque", "Operation Sandstorm".
+_OPERATION_WORDS = frozenset({"operacao", "operacion", "operation", "operativo"})
+_OPENING_MARKS = ('"', "“", "«", "‘")
+_CLOSING_MARKS = ('"', "”", "»", "’")
+
+
+def _fills_quote_marks(text: str, cand: _Candidate) -> bool:
+    """ "a série “Rota do Ouro”", "the mission, nicknamed \"Night Owl,\"": a name that is all a pair of quote marks
+    holds is a title or a nickname, not a body, place or person."""
+    if cand.start is None or cand.end is None or cand.start == 0:
+        return False
+    return text[cand.start - 1] in _OPENING_MARKS and text[cand.end : cand.end + 2].lstrip(",.")[:1] in _CLOSING_MARKS
 
 
 def _sentence_start(text: str, floor: int, pos: int) -> bool:
@@ -1214,10 +1476,18 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             elif (
                 at == 0
                 and long_kind == "organization"
+                and long.display.startswith(short.display + " ")
+                and _LEGAL_TAIL.fullmatch(long.display[len(short.display) + 1 :])
+            ):
+                options.append(long)  # "Altiplano Lithium" is "Altiplano Lithium S.A.", whatever the model thought
+            elif (
+                at == 0
+                and long_kind == "organization"
                 and len(short.tokens) == 1
                 and all(w in ORG_TAILS for w in long.tokens[1:])
                 and short.key not in COUNTRY_KEYS
                 and short.key not in _PLACE_KEYS
+                and not _seat_of_bodies(short, forms)
             ):
                 options.append(long)  # "Navalia" is "Navalia Renovables", whatever the model thought it was
             elif long_kind == "organization" and kind == "organization" and at < 0:
@@ -1246,6 +1516,9 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
+        state = US_STATE_ABBREVIATIONS.get(short.display)
+        if not options and state is not None and forms.get(normalize_name(state), _Form("")).kind == "place":
+            options = [forms[normalize_name(state)]]  # "Fla." is Florida
         if not options and short.key == "camara" and short.kind != "place":
             # "la Cámara" after "el Congreso": the one legislature the article names.
             houses = [f for f in forms.values() if f.tokens and f.tokens[0] in _LEGISLATURES and f.key != short.key]
@@ -1272,7 +1545,21 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     return links
 
 
-_LEGISLATURES = frozenset({"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes"})
+_LEGISLATURES = frozenset(
+    {"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes", "legislatura"}
+)
+
+
+def _seat_of_bodies(form: _Form, forms: dict[str, _Form]) -> bool:
+    """ "Universidad Nacional de Jujuy", "Legislatura de Jujuy": a word that closes other bodies' names after "de/of"
+    is where they sit, a place, not the short name of a company it also opens ("Jujuy Energía")."""
+    return any(
+        f.kind == "organization"
+        and len(f.tokens) > 2
+        and f.tokens[-1] == form.key
+        and f.tokens[-2] in _SPLIT_CONNECTORS
+        for f in forms.values()
+    )
 
 
 def _inside(form: _Form, other: _Form) -> bool:
@@ -1384,7 +1671,7 @@ def extract_entities(
     forms: dict[str, _Form] = {}
     for cand in candidates:
         key = normalize_name(cand.text)
-        if not key:
+        if not key or key.split()[0] in _OPERATION_WORDS or _fills_quote_marks(clean_text, cand):
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:
@@ -1514,7 +1801,7 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
         else:
             target.votes["person"] += sum(form.votes.values())
         for text, count in form.texts.items():
-            target.texts[text.split(None, 1)[-1]] += count
+            target.texts[text.split(None, cut)[-1]] += count
         for s, e, t in form.spans:
             skip = len(t) - len(t.split(None, cut)[-1])
             target.spans.append((s + skip, e, t[skip:]))

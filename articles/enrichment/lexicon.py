@@ -42,6 +42,7 @@ REPORTING_VERBS_ES = frozenset(
         "aclarar",
         "opinar",
         "estimar",
+        "calcular",
         "prometer",
         "garantizar",
         "alertar",
@@ -226,6 +227,7 @@ REPORTING_VERBS_PT = frozenset(
         "esclarecer",
         "opinar",
         "estimar",
+        "calcular",
         "prometer",
         "alertar",
         "avisar",
@@ -331,6 +333,32 @@ INDIRECT_VERBS = REPORTING_VERBS - CUE_ONLY_VERBS
 # Nouns that name a person by role: "la portavoz", "el exmandatario ruso", "the minister".
 PERSON_ROLE_NOUNS = frozenset(
     [
+        # "o responsável explicou": the official in charge.
+        "responsável",
+        # Legislators and scientists named by their office or trade: "the congresswoman said", "el parlamentario".
+        "congresswoman",
+        "congressman",
+        "lawmaker",
+        "legislator",
+        "legislador",
+        "legisladora",
+        "parlamentario",
+        "parlamentaria",
+        "parlamentar",
+        "scientist",
+        "hydrologist",
+        "geologist",
+        "biologist",
+        "hidrólogo",
+        "hidróloga",
+        "biólogo",
+        "bióloga",
+        "científico",
+        "científica",
+        "cientista",
+        "delegada",
+        "coordinator",
+        "referente",
         "organizer",
         "organiser",
         "ex-prefeito",
@@ -620,6 +648,43 @@ PERSON_ROLE_NOUNS = frozenset(
 ORG_ROLE_NOUNS = frozenset(
     [
         # A body referred back to by its kind: "O instituto acrescentou que", "the watchdog said".
+        # Companies by their trade: "the utility said", "la aerolínea informó", "a mineradora afirmou".
+        "siderúrgica",
+        "salmonera",
+        "naviera",
+        "calificadora",
+        "estatal",
+        "utility",
+        "airline",
+        "carrier",
+        "lender",
+        "insurer",
+        "retailer",
+        "manufacturer",
+        "automaker",
+        "carmaker",
+        "chipmaker",
+        "supplier",
+        "broadcaster",
+        "newspaper",
+        "aerolínea",
+        "aseguradora",
+        "distribuidora",
+        "operadora",
+        "petrolera",
+        "minera",
+        "farmacéutica",
+        "concessionária",
+        "seguradora",
+        "mineradora",
+        "corporação",
+        "corporación",
+        "corporation",
+        "confederación",
+        "confederação",
+        "cámara",
+        "chamber",
+        "gremio",
         "instituto",
         "institute",
         "instituição",
@@ -766,6 +831,22 @@ UNNAMED_SOURCES = frozenset(
 # First words that make a name an organisation ("Ministerio de ...", "Banco ...").
 ORG_HEADS = frozenset(
     [
+        # Hospital groups named in the plural: "Hospitais da Universidade de Coimbra", "Hospitales Universitarios".
+        "hospitais",
+        "hospitales",
+        "hospitals",
+        # Observatories: "Observatório do Clima", "Observatorio Ciudadano".
+        "observatorio",
+        "observatório",
+        "observatory",
+        # Provincial parliaments, savings banks, round tables of communities, the executive branch: "Legislatura de
+        # Jujuy", "Caixa Econômica Federal", "Caja Rural", "Mesa de Comunidades de ...", "el Ejecutivo".
+        "legislatura",
+        "caixa",
+        "caja",
+        "mesa",
+        "ejecutivo",
+        "executivo",
         # Latin American state bodies: "la Registraduría", "la Procuraduría General de la Nación".
         "registraduría",
         "procuraduría",
@@ -969,6 +1050,14 @@ ORG_HEADS = frozenset(
 # Last words that make a name an organisation ("Larkspur Robotics", "The Bay Ledger").
 ORG_TAILS = frozenset(
     [
+        # "Senate Finance Committee", "World Heritage Committee".
+        "committee",
+        # Railways and newscasts: "Inca Rail", "Network Rail", "RPP Noticias", "Globo Notícias".
+        "rail",
+        "railway",
+        "railways",
+        "noticias",
+        "notícias",
         "renovables",
         "renováveis",
         "renewables",
@@ -1330,6 +1419,19 @@ NOT_NAMES = frozenset(
         "saturday",
         "sunday",
         "chief",
+        # Economic measures and taxes written as acronyms: "0,3% do PIB", "el IPC", "VAT".
+        "pib",
+        "gdp",
+        "ipc",
+        "cpi",
+        "ipca",
+        "iva",
+        "vat",
+        "irpf",
+        # Laws and charters are not annotated: "amparo na Constituição", "under the Constitution".
+        "constitución",
+        "constituição",
+        "constitution",
         # Portuguese adverbs and function words that open sentences; the Spanish model tags them as names.
         "segundo",
         "conforme",
@@ -1916,6 +2018,13 @@ PORTFOLIOS = frozenset(
 # "a operadora Transportes X", "la red social Max".
 ORG_TYPE_NOUNS = frozenset(
     [
+        # Companies by their trade and rating agencies: "la siderúrgica", "la calificadora Moody's", "a estatal".
+        "siderúrgica",
+        "salmonera",
+        "cementera",
+        "tabacalera",
+        "calificadora",
+        "estatal",
         "radio",
         "rádio",
         "televisión",
@@ -2930,3 +3039,50 @@ ASKED_OPENERS = frozenset(
     """
     )
 )
+
+
+# AP-style abbreviations of US states, as datelines and captions write them ("CAPE CANAVERAL, Fla. (AP)").
+US_STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
+}

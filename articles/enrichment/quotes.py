@@ -25,6 +25,7 @@ from .normalize import normalize_name
 from .types import ExtractedQuote
 
 _CLOSERS = {"“": "”", "«": "»"}
+_OPENING_MARKS = ('"', "“", "«")
 _DASHES = "—–"
 _PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "mismo", "misma"})
 _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
@@ -65,6 +66,7 @@ _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|c
 _NAMING_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "calificar", "tildar", "tachar", "chamar"})
 # Bodies a frame can name by their kind ("de acuerdo con el organismo"); documents ("según la nota") are not sources.
 _FRAME_BODIES = ORG_ROLE_NOUNS - frozenset({"nota", "comunicado", "statement", "release", "oficina", "office"})
+_INDEFINITE = frozenset({"un", "una", "a", "an", "um", "uma"})
 _SPOKESPEOPLE = frozenset({"portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"})
 
 
@@ -248,7 +250,10 @@ def _lexical_quotes(
             q = pending[k]
             k += 1
             if previous is not None and text.rfind("\n\n", previous.end, q.start) >= 0:
-                previous = None
+                para = next((p for p in paragraphs if p[0] <= q.start < p[1]), None)
+                # A paragraph that is one unattributed quote goes on with the speaker of the paragraph before.
+                if para is None or text.rfind("\n\n", previous.end, para[0] - 1) >= 0 or not _fills(text, *para):
+                    previous = None
             speaker, cue = attributor.quote_speaker(q.start, q.end, previous)
             quote = ExtractedQuote(
                 text=text[q.start : q.end],
@@ -292,11 +297,16 @@ class _Resolver:
         self.index = index
         self.locator = _Locator(paragraphs, docs)
         self.quoted: list[tuple[int, int]] = []
-        persons = [i for i, e in enumerate(index.entities) if e.kind == "person" and e.mentions]
-        orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and e.mentions]
+        # Mentions in the story's paragraphs: a dateline's agency ("LONDON (Reuters) -") reports, it does not speak.
+        told = {
+            i: sum(any(s <= m.start < e for s, e in paragraphs) for m in ent.mentions)
+            for i, ent in enumerate(index.entities)
+        }
+        persons = [i for i, e in enumerate(index.entities) if e.kind == "person" and told[i]]
+        orgs = [i for i, e in enumerate(index.entities) if e.kind == "organization" and told[i]]
         # Before any sentence has a subject, the article's most mentioned person/organisation is the best guess.
-        self.salient_person = max(persons, key=lambda i: len(index.entities[i].mentions), default=None)
-        self.salient_org = max(orgs, key=lambda i: len(index.entities[i].mentions), default=None)
+        self.salient_person = max(persons, key=lambda i: told[i], default=None)
+        self.salient_org = max(orgs, key=lambda i: told[i], default=None)
         self.dialogue_turns: list[tuple[int, int]] = []  # (paragraph, speaker) of the current dash exchange
         self.focus = GenderedFocus(index, text)
         # Who last spoke through a reporting verb, and in which paragraph: a null subject right after is them.
@@ -311,6 +321,10 @@ class _Resolver:
         k = 0
         for p, ((base, _end), doc) in enumerate(zip(self.paragraphs, self.docs, strict=True)):
             previous_in_para: ExtractedQuote | None = None
+            before = [q for q in out if q.kind != "indirect" and q.start < base]
+            if before and p and before[-1].start >= self.paragraphs[p - 1][0] and _fills(self.text, base, _end):
+                # A paragraph that is one unattributed quote goes on with the last speaker of the one before.
+                previous_in_para = before[-1]
             for sent in doc.sents:
                 s_start, s_end = base + sent.start_char, base + sent.end_char
                 in_sentence: list[_Found] = []
@@ -404,6 +418,8 @@ class _Resolver:
         last_start, last = max(latest)
         if last_start >= 0:
             return last
+        if self.salient_org is not None and any(m.start < at for m in self.index.entities[self.salient_org].mentions):
+            return self.salient_org  # "The agency said" before ESA is named: a description points back, not ahead
         return min(named, key=lambda i: min((m.start for m in self.index.entities[i].mentions), default=len(self.text)))
 
     def _update_salience(self, sent: Span, base: int) -> None:
@@ -484,6 +500,8 @@ class _Resolver:
             return self._resolve_subject(subj.head.head, base, depth + 1)
         if lower in _PRONOUNS or lemma in _PRONOUNS:
             return self._person_like(subj), subj.text, 0.7
+        if lower == "it" and _reporting(subj.head) and self.salient_org is not None:
+            return self.salient_org, subj.text, 0.6  # "..., it said": the body the story is about
         if lower in _PLURAL_PRONOUNS:
             return None, subj.text, 0.3
         if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"] and not persons:
@@ -499,6 +517,11 @@ class _Resolver:
             if subj.morph.get("Definite") != ["Def"] and self.salient_org is not None:
                 # "A spokesperson for the trust said": an unnamed spokesperson speaks for the body in focus.
                 return self.salient_org, text, 0.7
+        if len(persons) > 1:
+            # "A lawyer for Reyes, Mark Pomerantz, said": the name in apposition to the role, not the client.
+            named = [i for c in subj.children if c.dep_ == "appos" for i in self._entities_in(c, base) if i in persons]
+            if named:
+                return named[0], text, 0.9
         if persons:
             return persons[0], text, 0.9
         if (
@@ -508,8 +531,17 @@ class _Resolver:
         ):
             if lemma in UNNAMED_SOURCES and subj.morph.get("Number") == ["Plur"]:
                 return None, text, 0.4
+            if _indefinite_person(subj):
+                return None, text, 0.4  # "a neighbour said", "dijo una vecina": someone unnamed
             holder = self._role_holder(subj)
             return (holder if holder is not None else self._role_person(subj)), text, 0.7
+        if (
+            orgs
+            and (lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS)
+            and self._only_in_description(subj, orgs, base)
+        ):
+            # "La compañía, filial del grupo chino Joyvio, aseguró": the parent named in the description is not it.
+            return self._body_like(subj), text, 0.7
         if orgs:
             return orgs[0], text, 0.85
         if lemma in ORG_ROLE_NOUNS or lower in ORG_ROLE_NOUNS:
@@ -519,6 +551,14 @@ class _Resolver:
         if places and subj.pos_ == "PROPN":
             return places[0], text, 0.6
         return None, text, 0.3
+
+    def _only_in_description(self, subj: Token, orgs: list[int], base: int) -> bool:
+        """Whether every body found in the subject is named inside an apposition headed by a common noun."""
+        described: set[int] = set()
+        for child in subj.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                described.update(self._entities_in(child, base))
+        return all(i in described for i in orgs)
 
     # ------------------------------------------------------------------ quotes
 
@@ -603,7 +643,11 @@ class _Resolver:
                 speaker = _Speaker(named[0], self.index.entities[named[0]].name, verbs[0].text if verbs else None, 0.85)
             elif verbs:
                 role = next((t for t in insert if t.pos_ == "NOUN" and self._role_holder(t) is not None), None)
-                if role is not None:
+                unnamed = next((t for t in insert if t.pos_ == "NOUN" and _indefinite_person(t)), None)
+                if unnamed is not None and role is None:
+                    # "—¿Y los plazos? —le preguntó una periodista.": someone the text does not name.
+                    speaker = _Speaker(None, unnamed.text, verbs[0].text, 0.4)
+                elif role is not None:
                     holder = self._role_holder(role)
                     speaker = _Speaker(holder, role.text, verbs[0].text, 0.8)
                 elif not any(t.dep_ in _SUBJECT_DEPS or t.pos_ in ("NOUN", "PROPN") for t in insert):
@@ -727,6 +771,9 @@ class _Resolver:
             # "según informó la compañía", "segundo disse o ministro": the source is the verb's subject.
             subject = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
             if subject is None:
+                # "según ha informado la Consejería": the parser takes the inverted subject for an object.
+                subject = next((c for c in head.children if c.dep_ == "obj" and c.i > head.i), None)
+            if subject is None:
                 return None
             sub = list(head.subtree)
             return subject, sub[0].i, sub[-1].i
@@ -756,7 +803,8 @@ class _Resolver:
             holder = self._role_holder(head)
             return (holder if holder is not None else self._role_person(head)), text, 0.7
         if (lemma in _FRAME_BODIES or lower in _FRAME_BODIES) and head.morph.get("Definite") != ["Ind"]:
-            return self.salient_org, text, 0.7
+            # "Según la federación": the federation named before, not merely the body last in focus.
+            return self._body_like(head), text, 0.7
         return None, text, 0.3
 
     # ------------------------------------------------------------------ reported speech
@@ -767,7 +815,7 @@ class _Resolver:
         for verb in sent:
             if not (_reporting(verb, INDIRECT_VERBS)) or self._inside_quote(base + verb.idx):
                 continue
-            clause = self._reported_clause(verb, sent)
+            clause = self._reported_clause(verb, sent) or self._fronted_clause(verb, sent, base)
             if clause is None:
                 continue
             first, last = clause
@@ -787,7 +835,7 @@ class _Resolver:
     ) -> ExtractedQuote | None:
         if first >= len(doc) or last >= len(doc) or first > last:
             return None
-        while last > first and doc[last].is_punct:
+        while last > first and doc[last].is_punct and doc[last].text != "%":
             last -= 1
         while first < last and doc[first].is_punct:
             first += 1
@@ -808,6 +856,8 @@ class _Resolver:
             s < end and start < e for s, e in self.quoted
         ):
             return None
+        if not overlapping and self.text[end : end + 3].lstrip(" ,:")[:1] in _OPENING_MARKS:
+            return None  # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment
         self.quoted.append((start, end))
         self._remember(entity)
         return ExtractedQuote(
@@ -823,9 +873,12 @@ class _Resolver:
 
     def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         doc = sent.doc
-        for t in doc[verb.i + 1 : min(sent.end, verb.i + 7)]:
+        # "told reporters at the company's headquarters in Titusville that ...": a complement may come first.
+        for t in doc[verb.i + 1 : min(sent.end, verb.i + 12)]:
             # The small Spanish model tags a complementiser after a noun as PRON ("defendió ante los analistas que").
-            if t.lower_ in ("que", "that") and t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed"):
+            if t.lower_ in ("que", "that") and (
+                (t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed")) or _after_complement(verb, t)
+            ):
                 head = t.head if t.head.i > t.i else None
                 if head is None:
                     return None
@@ -857,6 +910,25 @@ class _Resolver:
                     return start, sub[-1].i
         return None
 
+    def _fronted_clause(self, verb: Token, sent: Span, base: int) -> tuple[int, int] | None:
+        """ "<clause>, the FAA said.", "<clause>, said Caleb Strand, who ...", "<clause>, afirmó el abogado.": the
+        report opens the sentence and the attribution follows it after a comma."""
+        doc = sent.doc
+        subj = self._subject(verb, base)
+        own = {t.i for t in subj.subtree} if subj is not None and subj.head.i == verb.i else set()
+        clauses = [sorted(t.i for t in c.subtree) for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+        if verb.dep_ == "parataxis" and verb.head.i < verb.i:
+            # "<clause>, the Bank of Ghana said, as ...": the parser hung the attribution from the report.
+            clauses.append(sorted(t.i for t in verb.head.subtree if t.i < verb.left_edge.i))
+        for inside in clauses:
+            while inside and doc[inside[-1]].text in (",", ";", ":"):
+                inside.pop()  # the comma before the attribution may hang from the clause ("3%," keeps its sign)
+            if not inside or inside[0] != sent.start or inside[-1] + 1 >= verb.i or doc[inside[-1] + 1].text != ",":
+                continue
+            if all(i in own for i in range(inside[-1] + 2, verb.i)):
+                return inside[0], inside[-1]
+        return None
+
     def _frame_indirect(self, sent: Span, base: int) -> list[ExtractedQuote | None]:
         out: list[ExtractedQuote | None] = []
         doc = sent.doc
@@ -874,6 +946,22 @@ class _Resolver:
             lead = [t for t in doc[sent.start : frame_first] if not t.is_punct]
             if not lead:  # fronted: "Según X, <clause>."
                 first = s_last + 1
+                if first >= sent.end - 1:
+                    # The parser hung the clause from the source ("According to X's head, Monde Bala, only 12% ..."):
+                    # the clause starts after the comma that closes the source's name.
+                    named_end = max(
+                        (
+                            m.end
+                            for m in self.index.entities[entity].mentions
+                            if base + sent.start_char <= m.start < base + sent.end_char
+                        ),
+                        default=None,
+                    )
+                    comma = next(
+                        (t.i for t in sent if named_end is not None and base + t.idx >= named_end and t.text == ","),
+                        None,
+                    )
+                    first = comma + 1 if comma is not None else first
                 while first < sent.end and doc[first].is_punct:
                     first += 1
                 out.append(self._make_indirect(doc, base, first, sent.end - 1, entity, text, token.text, confidence))
@@ -893,6 +981,31 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _after_complement(verb: Token, que: Token) -> bool:
+    """ "explicó en una cadena nacional que los cortes ...": the parser read "que" as a relative pronoun of the noun
+    before it, but that noun sits in a prepositional phrase of the verb, so "que" opens the report ("explicó las
+    medidas que tomará" keeps its relative clause)."""
+    if que.pos_ != "PRON" or que.head.i <= que.i:
+        return False
+    nouns = [t for t in que.doc[verb.i + 1 : que.i] if t.pos_ in ("NOUN", "PROPN")]
+    return (
+        bool(nouns) and any(c.dep_ == "case" for c in nouns[-1].children) and nouns[-1].head.i in (verb.i, que.head.i)
+    )
+
+
+def _indefinite_person(noun: Token) -> bool:
+    """ "una periodista", "a neighbour", "um vizinho": a role or source noun with an indefinite article."""
+    lower, lemma = noun.lower_, noun.lemma_.lower()
+    person = lower in PERSON_ROLE_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in UNNAMED_SOURCES
+    return person and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children)
+
+
+def _fills(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph is a single quotation: it opens with a mark and its last mark closes it."""
+    para = text[start:end].rstrip()
+    return para[:1] in ('"', "“", "«") and para.rstrip(".").endswith(('"', "”", "»"))
 
 
 def _after_asked_opener(sent: Span, verb: Token) -> int:

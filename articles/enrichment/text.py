@@ -53,8 +53,10 @@ _READ_MORE = re.compile(
     r"te puede interesar|leia mais|leia também|veja também|saiba mais|lire aussi|à lire aussi)\b",
     re.I,
 )
+# "Por X, de Brasília", "By X in Nairobi": the reporter's location may close the byline.
 _BYLINE = re.compile(
-    rf"^(?i:por|by|par|de|texto|text|reportaje|redacción)\s*:?\s+({_NAME}(?:\s*(?:,|y|and|e|et)\s*{_NAME})*)\s*$"
+    rf"^(?i:por|by|par|de|texto|text|reportaje|redacción)\s*:?\s+({_NAME}(?:\s*(?:,|y|and|e|et)\s*{_NAME})*)"
+    rf"(?:,?\s+(?:de|desde|em|en|from|in)\s+{_NAME})?\s*$"
 )
 _CREDIT = re.compile(
     r"^(?:foto|fotos|fotografía|fotografia|photo|photos|photograph|imagen|image|imagem|crédito|credit|credits|"
@@ -64,7 +66,7 @@ _CREDIT = re.compile(
 # "(Reporting by X; Editing by Y)", "(Información de X; editado por Y)": a wire story's closing credits.
 WIRE_CREDIT = re.compile(
     r"^\((?:additional\s+)?(?:reporting|writing|editing|información|informacion|reportagem|redacción|edición|"
-    r"edição|texto)\s+(?:by|de|por)\s[^()]*\)\.?$",
+    r"edição|texto|reporte|reportaje|escrito|editado)\s+(?:by|de|por)\s[^()]*\)\.?$",
     re.IGNORECASE,
 )
 _AGENCY_CREDIT = re.compile(rf"\b[A-Z]{{2,}}\s*/\s*{_NAME}\s*\)?\.?\s*$")
@@ -285,10 +287,18 @@ def find_dateline(paragraph: str) -> Dateline | None:
         agency, region_group = match.span("region"), ("region2" if match.group("region2") else None)
     return Dateline(
         end=match.end(),
-        place=match.span("place"),
-        region=match.span(region_group) if region_group else None,
+        place=_without_period(paragraph, match.span("place")),
+        region=_without_period(paragraph, match.span(region_group)) if region_group else None,
         agency=agency,
     )
+
+
+def _without_period(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """ "MEDELLÍN, Colombia.-": the period before the dash closes the dateline, it is not part of the name."""
+    start, end = span
+    if end - start > 3 and text[end - 1 : end + 1] == ".-":
+        return start, end - 1
+    return span
 
 
 def _is_agency(text: str) -> bool:
