@@ -1,4 +1,5 @@
 from articles.enrichment import enrich_text
+from articles.enrichment.gazetteer import is_city
 
 
 def _by_name(result):
@@ -710,3 +711,33 @@ def test_hospital_groups_named_in_the_plural_are_bodies():
     body = "O curso funcionará no Polo III, junto aos Hospitais da Universidade de Coimbra, a partir de setembro."
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
     assert entities["Hospitais da Universidade de Coimbra"] == "organization"
+
+
+def test_a_world_city_the_model_took_for_a_body_is_a_place():
+    body = (
+        "Miners at Rustenburg and Klerksdorp downed tools on Monday, union organiser Thabo Mokoena said.\n\n"
+        "Mokoena said Klerksdorp shafts would stay closed."
+    )
+
+    entities = _by_name(enrich_text(title="Strike", body=body, language="en"))
+
+    assert entities["Rustenburg"].kind == "place"
+    assert entities["Klerksdorp"].kind == "place"
+    assert entities["Thabo Mokoena"].kind == "person"
+
+
+def test_a_city_that_is_also_a_first_name_does_not_make_a_person_a_place():
+    body = (
+        "Victoria Achieng, the county's health officer, opened the clinic on Friday.\n\n"
+        "Achieng said a second clinic would follow in March. Florence Wambui, a nurse, said the queues had halved."
+    )
+
+    entities = _by_name(enrich_text(title="Clinic", body=body, language="en"))
+
+    assert entities["Victoria Achieng"].kind == "person"
+    assert entities["Florence Wambui"].kind == "person"
+
+
+def test_the_city_list_leaves_out_cities_named_like_first_names():
+    assert is_city("rustenburg") and is_city("manizales") and is_city("klerksdorp")
+    assert not is_city("victoria") and not is_city("santiago") and not is_city("mercedes")

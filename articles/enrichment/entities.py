@@ -11,6 +11,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import is_city
 from .lexicon import (
     COUNTRIES,
     DESK_BYLINES,
@@ -475,6 +476,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 10.0))
     elif _run_text(run) in PLACES:
         votes.append(("place", 2.0))
+    elif is_city(key) and words[0] not in ORG_HEADS and words[-1] not in ORG_TAILS:
+        votes.append(("place", 2.0))  # "Rustenburg", "Manizales": a city the model took for a body or a person
     if key in _PLATFORM_KEYS:
         votes.append(("organization", 10.0))
     if len(run) == 1 and _brand_case(run[0].text):
