@@ -1,4 +1,5 @@
 from articles.enrichment import enrich_text
+from articles.enrichment.entities import _distinctive
 
 
 def _by_name(result):
@@ -406,3 +407,38 @@ def test_a_body_of_help_keeps_whom_it_helps_in_its_name():
     assert entities["Associação Portuguesa de Apoio ao Bebé Prematuro"].kind == "organization"
     assert entities["Asociación de Ayuda al Refugiado"].kind == "organization"
     assert entities["Iberdrola"].kind == "organization"
+
+
+def test_english_bodies_named_with_their_head_noun_last():
+    # given a court named before a weekday (after a dateline is cut off) and a board whose head comes last
+    body = (
+        "The Tarkhan High Court on Monday stayed the contract. The residents asked the Valmora State Pollution "
+        "Control Board to review the clearance."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    # then both are organisations, the court without the weekday
+    assert kinds.get("Tarkhan High Court") == "organization", kinds
+    assert kinds.get("Valmora State Pollution Control Board") == "organization", kinds
+
+
+def test_and_is_no_word_two_organisation_names_can_share():
+    # given two names whose only common word is "and"
+    first = ["research", "designs", "and", "standards", "organisation"]
+    second = ["outer", "ring", "road", "and", "hebbal", "lake"]
+    # then the words that could make them one company's variants have nothing in common
+    assert not _distinctive(first) & _distinctive(second)
+
+
+def test_streets_roads_and_lakes_are_places_even_when_joined_by_and():
+    # given a road and a lake the model joins at "and", and a street named with a first name
+    en = "The plot lies between the Outer Ring Road and Hebbal Lake, north of the city."
+    pt = "A escola da Rua Morais Soares tem hoje metade dos alunos."
+    brand = "Its largest customer, the grocery chain Marlow Avenue, accounts for a fifth of revenue."
+    # when enriched
+    assert _kinds(enrich_text(title="", body=brand, language="en")).get("Marlow Avenue") == "organization"
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    # then each is a place of its own
+    assert en_kinds.get("Outer Ring Road") == en_kinds.get("Hebbal Lake") == "place", en_kinds
+    assert pt_kinds.get("Rua Morais Soares") == "place", pt_kinds

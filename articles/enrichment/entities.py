@@ -105,6 +105,39 @@ _PLACE_HEADS = frozenset(
         "area",
         "region",
         "regiao",
+        # Streets and squares: "Rua Morais Soares", "Calle Mayor", "Praça da Figueira".
+        "rua",
+        "calle",
+        "avenida",
+        "praca",
+        "plaza",
+        "largo",
+        "travessa",
+        "paseo",
+        "carretera",
+        "estrada",
+        "rodovia",
+    }
+)
+# Last words that make an English name a place: "Outer Ring Road", "Hebbal Lake", "Olifants River".
+_PLACE_TAILS = frozenset(
+    {
+        "road",
+        "street",
+        "avenue",
+        "lane",
+        "boulevard",
+        "highway",
+        "motorway",
+        "square",
+        "lake",
+        "river",
+        "hills",
+        "mountains",
+        "valley",
+        "bay",
+        "island",
+        "islands",
     }
 )
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
@@ -264,6 +297,8 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
     for token in tokens:
         text = token.text
+        if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES:
+            flush()  # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name
         if (
             (_is_capitalised(text) and any(c.isalpha() for c in text))
             or (current and (text.lower() in connectors or text in {"-", "&"}))
@@ -429,6 +464,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         or _PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text))
     ):
         votes.append(("place", 8.0))
+    elif not org_word and len(words) > 1 and words[-1] in _PLACE_TAILS and not _introduced_as_organisation(first):
+        votes.append(("place", 4.0))  # "the grocery chain Fresh Avenue" stays a company
     member = _member_role_before(first)
     if member and not org_word and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 6.0))  # "la portavoz de Adelante Andalucía": the body she speaks for
@@ -625,7 +662,7 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
     if trained:
         spans.extend(_rule_spans(doc, covered))
     for span, kind in spans:
-        for run in _name_runs(list(span), kind, trained):
+        for run in (piece for whole in _name_runs(list(span), kind, trained) for piece in _split_places(whole)):
             if trained:
                 run = _extend_org(run, kind == "organization")
                 if kind == "organization":
@@ -659,6 +696,19 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     yield _Candidate(None, None, text, kind, 0.0, vouched=True)
                 else:
                     yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _split_places(run: list[Token]) -> list[list[Token]]:
+    """ "the Outer Ring Road and Hebbal Lake": two places the model joined at "and/y/e", told by the first one ending
+    in a place word ("Road", "Lake") or opening with one ("Rua", "Calle")."""
+    for k, token in enumerate(run[1:-1], start=1):
+        if token.lower_ not in ("and", "y", "e"):
+            continue
+        left, right = run[:k], run[k + 1 :]
+        words = normalize_name(_run_text(left)).split()
+        if words and (words[-1] in _PLACE_TAILS or words[0] in _PLACE_HEADS) and _is_capitalised(right[0].text):
+            return [left, *_split_places(right)]
+    return [run]
 
 
 def _brand_possessive(run: list[Token], span: Span) -> bool:
@@ -1313,7 +1363,10 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
 
 def _distinctive(tokens: list[str]) -> set[str]:
     split = next((i for i, w in enumerate(tokens) if w in _SPLIT_CONNECTORS), len(tokens))
-    return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - NAME_CONNECTORS
+    # "and" is no name word: "Research Designs and Standards Organisation" shares nothing with "X Road and Y Lake".
+    return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - (
+        NAME_CONNECTORS | ORG_CONNECTORS
+    )
 
 
 def _propagate(groups: dict[str, list[_Form]], clean_text: str) -> dict[str, list[tuple[int, int, str]]]:

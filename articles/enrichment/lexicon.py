@@ -1079,6 +1079,18 @@ ORG_TAILS = frozenset(
         "democrats",
         "engineering",
         "office",
+        # English names put their head noun last: "Karnataka High Court", "Pollution Control Board".
+        "court",
+        "board",
+        "party",
+        "committee",
+        "ministry",
+        "department",
+        "assembly",
+        "organisation",
+        "organization",
+        "bureau",
+        "tribunal",
     ]
 )
 
