@@ -442,3 +442,25 @@ def test_streets_roads_and_lakes_are_places_even_when_joined_by_and():
     # then each is a place of its own
     assert en_kinds.get("Outer Ring Road") == en_kinds.get("Hebbal Lake") == "place", en_kinds
     assert pt_kinds.get("Rua Morais Soares") == "place", pt_kinds
+
+
+def test_a_byline_kept_as_text_names_the_outlet_after_a_bar_or_com():
+    # given bylines the boilerplate filter keeps as paragraphs, and one giving the city the journalist writes from
+    es = "Por Juan Sebastián de la Roche | Colprensa\n\nEl Gobierno pidió calma."
+    pt = "Inês Sá-Carneiro, com Lusa\n\nA Câmara aprovou a medida."
+    city = "Camila Figueiredo Sampaio, de Brasília\n\nO ministério anunciou o pedido."
+    # when enriched
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    city_kinds = _kinds(enrich_text(title="", body=city, language="pt"))
+    # then the outlet is an organisation, the journalist a person, the city a place
+    assert es_kinds.get("Colprensa") == "organization", es_kinds
+    assert es_kinds.get("Juan Sebastián de la Roche") == "person", es_kinds
+    assert pt_kinds.get("Lusa") == "organization", pt_kinds
+    assert city_kinds.get("Brasília") == "place", city_kinds
+
+
+def test_a_first_name_and_surname_with_particles_the_model_missed():
+    body = "En el Congreso, la senadora caldense María del Pilar Londoño radicó un proyecto de ley."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds.get("María del Pilar Londoño") == "person", kinds

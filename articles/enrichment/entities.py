@@ -816,7 +816,8 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             and words[0] in GIVEN_NAMES
             and words[-1] not in GIVEN_NAMES
             and words[-1] not in ORG_TAILS
-            and all(t.pos_ == "PROPN" and not t.text.isupper() for t in run)
+            # "María del Pilar Londoño": particles between the names
+            and all((t.pos_ == "PROPN" and not t.text.isupper()) or t.lower_ in NAME_CONNECTORS for t in run)
             and " ".join(words) not in COUNTRY_KEYS
             and _run_text(run) not in PLACES
         ):
@@ -1019,6 +1020,28 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
     elif line.kind == "copyright" and (match := _COPYRIGHT_ORG.search(text)):
         org = re.sub(r"\s+\d{4}$", "", match.group("org")).strip()
         yield _Candidate(None, None, org, "organization", 10.0)
+
+
+# A byline the boilerplate filter kept as text: "By Thandeka Mokoena | News24", "Inês Sá-Carneiro, com Lusa". Not
+# ", de Brasília": that is where the journalist writes from.
+_BYLINE_PARAGRAPH = re.compile(
+    rf"^(?:(?:By|Por|Par)\s+)?(?P<person>[{_CAP}][^|,\n]{{2,60}}?)\s*(?:\||,\s*(?:com|con|with)\s)\s*"
+    rf"(?P<org>[{_CAP}][\w&.'’-]*(?:\s+[{_CAP}][\w&.'’-]*){{0,3}})\s*$"
+)
+
+
+def _byline_paragraph_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        match = _BYLINE_PARAGRAPH.match(clean_text, p_start, p_end)
+        if match is None or len(match.group(0).split()) > 10:
+            continue
+        org = match.group("org")
+        if normalize_name(org) in COUNTRY_KEYS or org in PLACES or normalize_name(org).split()[0] in GIVEN_NAMES:
+            continue
+        yield _Candidate(match.start("org"), match.end("org"), org, "organization", 10.0)
+        person = match.group("person")
+        if normalize_name(person).split()[0] in GIVEN_NAMES or len(person.split()) >= 2:
+            yield _Candidate(None, None, person, "person", 10.0)
 
 
 def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Dateline]]) -> Iterable[_Candidate]:
@@ -1425,6 +1448,7 @@ def extract_entities(
     for (start, _end), doc in zip(paragraphs, docs, strict=True):
         candidates.extend(_doc_candidates(doc, start, trained))
     candidates.extend(_dateline_candidates(clean_text, datelines))
+    candidates.extend(_byline_paragraph_candidates(clean_text, paragraphs))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
