@@ -464,3 +464,28 @@ def test_a_first_name_and_surname_with_particles_the_model_missed():
     body = "En el Congreso, la senadora caldense María del Pilar Londoño radicó un proyecto de ley."
     kinds = _kinds(enrich_text(title="", body=body, language="es"))
     assert kinds.get("María del Pilar Londoño") == "person", kinds
+
+
+def test_y_a_opens_a_second_body_and_min_glued_to_a_portfolio_is_a_ministry():
+    # given two ministries joined by "y a", the second by its short name
+    body = "Villegas pidió al Ministerio de Agricultura y a MinHacienda una respuesta antes de la cosecha."
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    # then each is an organisation of its own
+    assert kinds.get("Ministerio de Agricultura") == "organization", kinds
+    assert kinds.get("MinHacienda") == "organization", kinds
+
+
+def test_english_legal_forms_stay_whole_and_their_opening_words_are_the_company():
+    # given companies with dotted and lower-case legal forms, later named by their first words after "from"/"in"
+    body = (
+        "The contract went to a consortium led by Varadhan Infraprojects Pvt. Ltd.\n\n"
+        "Tarvik Holdings SOC Ltd said the ruling hurt. Customers who buy from Tarvik will pay more.\n\n"
+        "Kestrel Ridge Mining plc said it would review the expansion. Shares in Kestrel Ridge fell 3%."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    # then each company is one organisation under its full name
+    assert kinds.get("Varadhan Infraprojects Pvt. Ltd.") == "organization", kinds
+    assert kinds.get("Tarvik Holdings SOC Ltd") == "organization" and "Tarvik" not in kinds, kinds
+    assert kinds.get("Kestrel Ridge Mining plc") == "organization" and "Kestrel Ridge" not in kinds, kinds

@@ -301,7 +301,7 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()  # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name
         if (
             (_is_capitalised(text) and any(c.isalpha() for c in text))
-            or (current and (text.lower() in connectors or text in {"-", "&"}))
+            or (current and (text.lower() in connectors or text in {"-", "&", "plc"}))
             or (_plural_possessive(token) and current)
             or (kind == "organization" and current and _head_connector(token, current))
         ):
@@ -327,7 +327,8 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
     if lower in _TO_CONTRACTIONS:
         return current[-1].lower_ in _AID_NOUNS  # "Associação ... de Apoio ao Bebé Prematuro"
     if lower == "a":
-        return current[-1].lower_ in ("para", "e", "y") or current[-1].lower_ in _AID_NOUNS
+        # Not after "y": Spanish has no article "a", so "al Ministerio X y a MinHacienda" names a second body.
+        return current[-1].lower_ in ("para", "e") or current[-1].lower_ in _AID_NOUNS
     if lower in ("em", "en"):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES
@@ -392,6 +393,15 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     return False
 
 
+_SHORT_MINISTRY = re.compile(rf"Min([{_CAP}]\w+)")
+
+
+def _short_ministry(text: str) -> bool:
+    """ "MinHacienda", "MinSalud", "MinTrabajo": a ministry's usual short name, "Min" glued to its portfolio."""
+    match = _SHORT_MINISTRY.fullmatch(text)
+    return match is not None and normalize_name(match.group(1)) in PORTFOLIOS
+
+
 def _opens_utterance(token: Token) -> bool:
     doc = token.doc
     return token.i > 0 and doc[token.i - 1].text in ('"', "“", "«", "—", "–", "¿", "¡")
@@ -433,7 +443,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 10.0))
     elif _run_text(run) in PLACES:
         votes.append(("place", 2.0))
-    if key in _PLATFORM_KEYS:
+    if key in _PLATFORM_KEYS or _short_ministry(_run_text(run)):
         votes.append(("organization", 10.0))
     first, doc = run[0], run[0].doc
     prev = doc[first.i - 1] if first.i > 0 else None
@@ -829,6 +839,8 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif len(run) == 1 and _short_ministry(run[0].text):
+            found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
@@ -1150,7 +1162,9 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
 _LEGAL_FORM_COMPANY = re.compile(
     rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+){{1,5}})"
     r"(S\.\s?A\.(?:\s?B\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
-    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.)"
+    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|Ltda\.?|N\.\s?V\.|B\.\s?V\.|"
+    # English dotted forms the model cuts at the first dot: "Shreeram Infraprojects Pvt. Ltd.", "Acme Holdings Inc."
+    r"(?:Pvt|Pty)\.?\s?Ltd\.?|Ltd\.|Inc\.|Corp\.|L\.L\.C\.)"
 )
 
 
@@ -1287,8 +1301,11 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             elif (
                 at == 0
                 and long_kind == "organization"
-                and len(short.tokens) == 1
-                and all(w in ORG_TAILS for w in long.tokens[1:])
+                and (
+                    (len(short.tokens) == 1 and all(w in ORG_TAILS for w in long.tokens[1:]))
+                    # "Eskom", "Marula Ridge": the opening words of a company with a legal form are its short name.
+                    or _LEGAL_FORM_END.search(long.display) is not None
+                )
                 and short.key not in COUNTRY_KEYS
                 and short.key not in _PLACE_KEYS
             ):
@@ -1345,6 +1362,9 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     return links
 
 
+_LEGAL_FORM_END = re.compile(
+    r"\s(?:Ltd|plc|PLC|Inc|Corp|LLC|AG|GmbH|S\.?\s?A|S\.?\s?L|N\.?\s?V|B\.?\s?V|S\.?p\.?A|Ltda|Lda|Pty|Pvt)\.?$"
+)
 _LEGISLATURES = frozenset({"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes"})
 
 
