@@ -489,3 +489,25 @@ def test_english_legal_forms_stay_whole_and_their_opening_words_are_the_company(
     assert kinds.get("Varadhan Infraprojects Pvt. Ltd.") == "organization", kinds
     assert kinds.get("Tarvik Holdings SOC Ltd") == "organization" and "Tarvik" not in kinds, kinds
     assert kinds.get("Kestrel Ridge Mining plc") == "organization" and "Kestrel Ridge" not in kinds, kinds
+
+
+def test_acronyms_listed_with_e_are_each_a_party():
+    body = "A proposta passou com os votos do PSD e do CDS-PP e a abstenção do PS."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("PSD") == kinds.get("CDS-PP") == kinds.get("PS") == "organization", kinds
+
+
+def test_an_acronym_may_keep_the_letter_of_a_linking_word():
+    # given an association whose initials keep the "em" before the country, and one whose initials drop the "de"
+    body = (
+        "A Associação do Alojamento Local em Portugal (ALEP) reagiu com dureza. Segundo a ALEP, o setor emprega "
+        "22 mil pessoas. O Instituto Nacional de Estatística (INE) publicou os dados."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    kinds = _kinds(result)
+    # then each is one organisation with its acronym, and the country is not cut out of the name
+    assert kinds.get("Associação do Alojamento Local em Portugal") == "organization", kinds
+    assert "ALEP" in _by_name(result)["Associação do Alojamento Local em Portugal"].aliases
+    assert "Portugal" not in kinds and "ALEP" not in kinds
+    assert kinds.get("Instituto Nacional de Estatística") == "organization"

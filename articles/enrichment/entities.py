@@ -793,7 +793,7 @@ def _with_surname_particles(run: list[Token]) -> list[Token]:
 def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
     found: list[tuple[Span, EntityKind]] = []
-    for run in _name_runs(list(doc), "organization", True):
+    for run in (part for whole in _name_runs(list(doc), "organization", True) for part in _coordinated_parts(whole)):
         member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
         if (
             any(t.i in covered for t in run)
@@ -845,6 +845,29 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
     return found
+
+
+def _coordinated_parts(run: list[Token]) -> list[list[Token]]:
+    """ "do PSD e do CDS-PP": names joined by "y/e/and" with no organisation word to hold them together are listed
+    apart, each read on its own."""
+    words = normalize_name(_run_text(run)).split()
+    if not words or words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
+        return [run]
+    parts: list[list[Token]] = [[]]
+    for token in run:
+        if token.lower_ in ("y", "e", "and"):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    out = []
+    for part in parts:
+        while part and part[0].lower_ in NAME_CONNECTORS:
+            part.pop(0)
+        while part and part[-1].lower_ in NAME_CONNECTORS:
+            part.pop()
+        if part:
+            out.append(part)
+    return out
 
 
 def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
@@ -1121,6 +1144,10 @@ _ABBREVIATED_PLACE_HEADS = frozenset({"ciudad", "cidade", "city", "distrito", "d
 _EXPANSION_WORD = re.compile(r"[\w'’-]+")
 
 
+# Lower-case words whose letter an acronym may keep: "em", "en", "para", "for", "on".
+_LETTERED_LINKS = frozenset({"em", "en", "para", "for", "on", "in"})
+
+
 def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
     """A name spelled out right before its acronym in brackets ("Articulação dos Povos Indígenas do Brasil (Apib)",
     "Intervención General de la Administración del Estado (IGAE)") is one organisation, even where the model cuts it
@@ -1130,21 +1157,35 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
         for match in _EXPANDED_ACRONYM.finditer(clean_text, p_start, p_end):
             letters = match.group(1).lower()
             words = list(_EXPANSION_WORD.finditer(clean_text, max(p_start, match.start() - 160), match.start()))
-            initials = ""
+            # Every reading of the initials so far: a linking word may give its letter or not ("... Alojamento Local
+            # em Portugal (ALEP)" keeps the "em", "Instituto Nacional de Estatística (INE)" drops the "de").
+            suffixes = {""}
             for k in range(len(words) - 1, -1, -1):
                 word = words[k].group(0)
                 gap = clean_text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else match.start()]
                 if gap.strip(" ,"):
                     break  # punctuation other than a listing comma ends the name
-                if word.lower() in connectors:
+                if word.lower() in connectors or word in _LETTERED_LINKS:
+                    suffixes |= {word[0].lower() + x for x in suffixes if letters.endswith(word[0].lower() + x)}
                     continue
                 if not word[0].isupper():
                     break
-                initials = word[0].lower() + initials
-                if not letters.endswith(initials):
+                suffixes = {word[0].lower() + x for x in suffixes if letters.endswith(word[0].lower() + x)}
+                if not suffixes:
                     break
-                if initials == letters and len(letters) >= 2:
-                    text = clean_text[words[k].start() : match.start()]
+                if letters in suffixes and len(letters) >= 2:
+                    start = words[k].start()
+                    j = k - 1
+                    while j >= 1 and words[j].group(0) in NAME_CONNECTORS:
+                        j -= 1
+                    if (
+                        0 <= j < k - 1
+                        and normalize_name(words[j].group(0)) in ORG_HEADS
+                        and words[j].group(0)[0].isupper()
+                        and re.fullmatch(r"[\w ]*", clean_text[words[j].end() : start])
+                    ):
+                        start = words[j].start()  # "Associação do" + "Alojamento Local em Portugal (ALEP)"
+                    text = clean_text[start : match.start()]
                     key = normalize_name(text)
                     parts = key.split()
                     if (
@@ -1153,7 +1194,7 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                         and len(parts) >= 2
                         and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
                     ):
-                        yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
+                        yield _Candidate(start, match.start(), text, "organization", 10.0)
                     break
 
 
