@@ -511,3 +511,27 @@ def test_an_acronym_may_keep_the_letter_of_a_linking_word():
     assert "ALEP" in _by_name(result)["Associação do Alojamento Local em Portugal"].aliases
     assert "Portugal" not in kinds and "ALEP" not in kinds
     assert kinds.get("Instituto Nacional de Estatística") == "organization"
+
+
+def test_whom_a_statement_is_told_to_is_an_organisation_not_a_place():
+    body = (
+        "O secretário de Estado, Duarte Fonseca-Lima, disse à RTP que o Governo não vai mexer na lei. A presidente "
+        "da junta disse ao Expresso que a freguesia perdeu moradores."
+    )
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("RTP") == kinds.get("Expresso") == "organization", kinds
+
+
+def test_a_capitalised_head_word_alone_after_an_article_is_the_body_meant():
+    body = "Manuel Godinho Pais pediu ao Governo uma lei que trave as rendas. O Governo não respondeu."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Governo") == "organization", kinds
+
+
+def test_a_head_word_closing_the_part_before_of_makes_an_organisation():
+    body = (
+        "As rendas subiram 11,2% no último ano. Um estudo da Nova School of Business and Economics, em Carcavelos, "
+        "estima que um em cada três fogos da Baixa e das margens do Tejo está afeto ao turismo."
+    )
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Nova School of Business and Economics") == "organization", kinds

@@ -465,6 +465,10 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
+    if len(words) > 2 and _head_before_of(words):
+        votes.append(("organization", 6.0))
+    if words[0] not in GIVEN_NAMES and _told_to(first):
+        votes.append(("organization", 5.0))  # "disse à RTP", "told Reuters": whom one speaks to is no place
     if len(words) > 1 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
         votes.append(("organization", 6.0))  # "Suprema Corte de Justicia", "Alto Tribunal": an adjective, then the head
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
@@ -542,6 +546,25 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
 
 
 _COORDINATORS = frozenset({"y", "e", "and", "&"})
+
+
+_TOLD_TO = frozenset({"a", "al", "à", "ao", "to"})
+_SPEECH_FORMS = frozenset(
+    {"told", "disse", "dijo", "contou", "contó", "declarou", "declaró", "afirmou", "afirmó", "explicou", "explicó"}
+    | {"garantiu", "garantizó", "adiantou", "revelou", "reveló", "confirmou", "confirmó", "aseguró", "assegurou"}
+)
+
+
+def _told_to(first: Token) -> bool:
+    """ "disse à RTP", "dijo a la agencia", "told Reuters": the name after a speech verb and "a/to" is whom it was said
+    to."""
+    doc = first.doc
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ == "told":
+        return True
+    if i >= 1 and doc[i].lower_ in ("la", "the") and doc[i - 1].lower_ in ("a", "to"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ in _TOLD_TO and doc[i - 1].lower_ in _SPEECH_FORMS
 
 
 def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
@@ -812,8 +835,17 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         if not words:
             continue
         prev = doc[run[0].i - 1] if run[0].i else None
-        if (words[0] in ORG_HEADS or words[-1] in ORG_TAILS) and len(run) > 1:
+        if (words[0] in ORG_HEADS or words[-1] in ORG_TAILS or _head_before_of(words)) and len(run) > 1:
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif (
+            len(run) == 1
+            and words[0] in ORG_HEADS
+            and prev is not None
+            and prev.lower_ in _ORG_SHORT_FORM_ARTICLES
+            and not _sentence_start(doc_text(doc), 0, run[0].idx)
+        ):
+            # "pediu ao Governo", "o Governo não vai": a capitalised head word alone is the body the article means.
+            found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif (
             prev is not None
             and prev.lower_ in PERSON_ROLE_NOUNS
@@ -847,11 +879,17 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     return found
 
 
+def _head_before_of(words: list[str]) -> bool:
+    """ "Nova School of Business and Economics", "Royal Bank of Scotland": the head closes the part before "of"."""
+    split = next((i for i, w in enumerate(words) if w in _SPLIT_CONNECTORS), 0)
+    return split > 1 and (words[split - 1] in ORG_HEADS or words[split - 1] in ORG_TAILS)
+
+
 def _coordinated_parts(run: list[Token]) -> list[list[Token]]:
     """ "do PSD e do CDS-PP": names joined by "y/e/and" with no organisation word to hold them together are listed
     apart, each read on its own."""
     words = normalize_name(_run_text(run)).split()
-    if not words or words[0] in ORG_HEADS or words[-1] in ORG_TAILS:
+    if not words or words[0] in ORG_HEADS or words[-1] in ORG_TAILS or _head_before_of(words):
         return [run]
     parts: list[list[Token]] = [[]]
     for token in run:
@@ -868,6 +906,11 @@ def _coordinated_parts(run: list[Token]) -> list[list[Token]]:
         if part:
             out.append(part)
     return out
+
+
+_ORG_SHORT_FORM_ARTICLES = frozenset(
+    {"el", "la", "al", "del", "o", "a", "ao", "à", "do", "da", "pelo", "pela", "no", "na", "the"}
+)
 
 
 def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
