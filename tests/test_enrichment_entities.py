@@ -535,3 +535,28 @@ def test_a_head_word_closing_the_part_before_of_makes_an_organisation():
     )
     kinds = _kinds(enrich_text(title="", body=body, language="pt"))
     assert kinds.get("Nova School of Business and Economics") == "organization", kinds
+
+
+def test_places_after_direction_words_and_before_based():
+    # given towns the model calls people after "towards" and "at", and a city glued to "-based"
+    body = (
+        "The depot would house 60 trains for the lines running north towards Yelahanka and the airport at "
+        "Devanahalli.\n\nPatil & Kulkarni, a Pune-based firm that built stations for the Mumbai metro, complained."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    # then each is a place
+    assert kinds.get("Yelahanka") == kinds.get("Devanahalli") == kinds.get("Pune") == "place", kinds
+
+
+def test_a_subsidiary_or_a_centre_described_after_the_name_and_a_place_after_en():
+    # given bodies described as a subsidiary and a research centre, the second located "en" a town
+    body = (
+        "El Pacto Histórico propuso que las compras las haga Almacafé, la filial logística de la FNC.\n\n"
+        "Cenicafé, el centro de investigación de la Federación en Chinchiná, recomendó no abandonar los cultivos."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    # then the bodies are organisations and the town a place
+    assert kinds.get("Almacafé") == kinds.get("Cenicafé") == "organization", kinds
+    assert kinds.get("Chinchiná") == "place", kinds

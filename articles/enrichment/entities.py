@@ -467,6 +467,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("organization", 6.0))
     if len(words) > 2 and _head_before_of(words):
         votes.append(("organization", 6.0))
+    if _based_in(run[-1]):
+        votes.append(("place", 8.0))  # "a Pune-based firm": where something is based
     if words[0] not in GIVEN_NAMES and _told_to(first):
         votes.append(("organization", 5.0))  # "disse à RTP", "told Reuters": whom one speaks to is no place
     if len(words) > 1 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
@@ -548,6 +550,12 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
 _COORDINATORS = frozenset({"y", "e", "and", "&"})
 
 
+def _based_in(last: Token) -> bool:
+    doc = last.doc
+    i = last.i + 1
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].lower_ == "based"
+
+
 _TOLD_TO = frozenset({"a", "al", "à", "ao", "to"})
 _SPEECH_FORMS = frozenset(
     {"told", "disse", "dijo", "contou", "contó", "declarou", "declaró", "afirmou", "afirmó", "explicou", "explicó"}
@@ -606,7 +614,9 @@ def _described_as_company(run: Sequence[Token]) -> bool:
         skipped += 1
     if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
         return False
-    return skipped > 0 or (doc[i].dep_ == "appos" and doc[i].head.i in range(run[0].i, run[-1].i + 1))
+    # "Almacafé, la filial logística de la FNC": an adjective and a "de" after the kind keep it a description.
+    described = i + 2 < len(doc) and doc[i + 1].pos_ == "ADJ" and doc[i + 2].lower_ in _SPLIT_CONNECTORS
+    return skipped > 0 or described or (doc[i].dep_ == "appos" and doc[i].head.i in range(run[0].i, run[-1].i + 1))
 
 
 def _is_org_type(token: Token) -> bool:
@@ -675,6 +685,8 @@ def _introduced_as_organisation(first: Token) -> bool:
             return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
         if token.lower_ in PERSON_ROLE_NOUNS or _role_suffix(token):
             return False  # "Union organizer Callum Pryce": the role noun nearest the name introduces a person
+        if token.lower_ in _LOCATIVES:
+            return False  # "de la Federación en Chinchiná": where the body is, not a body
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON") or token.text[0].isupper():
             return False
     return False
@@ -1618,7 +1630,10 @@ def extract_entities(
     return EntityIndex(entities=[e for e in result if e is not None]).build()
 
 
-_ORPHAN_PLACE_BEFORE = re.compile(r"\b(?:de|del|do|da|en|em|in|of|no|na)\s+$", re.IGNORECASE)
+# "towards Yelahanka", "the airport at Devanahalli": prepositions of place and direction.
+_ORPHAN_PLACE_BEFORE = re.compile(
+    r"\b(?:de|del|do|da|en|em|in|of|no|na|at|towards|toward|near|outside|around|via)\s+$", re.IGNORECASE
+)
 _ORPHAN_ORG_BEFORE = re.compile(r"\b(?:la|el|al|del|o|a|ao|do|da|à|pelo|pela|the)\s+$", re.IGNORECASE)
 
 

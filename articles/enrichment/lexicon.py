@@ -2046,6 +2046,14 @@ ORG_TYPE_NOUNS = frozenset(
         "rival",
         "rivals",
         "side",  # "German side VfL Wolfsburg", "Championship side X"
+        # "Almacafé, la filial logística de la FNC", "Cenicafé, el centro de investigación de la Federación"
+        "filial",
+        "subsidiary",
+        "subsidiaria",
+        "subsidiária",
+        "centro",
+        "centre",
+        "center",
     ]
 )
 # Well-known platforms and services named without any cue; they are organisations, never people or places.
