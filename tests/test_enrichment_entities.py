@@ -560,3 +560,21 @@ def test_a_subsidiary_or_a_centre_described_after_the_name_and_a_place_after_en(
     # then the bodies are organisations and the town a place
     assert kinds.get("Almacafé") == kinds.get("Cenicafé") == "organization", kinds
     assert kinds.get("Chinchiná") == "place", kinds
+
+
+def test_amounts_titles_and_products_are_no_entities():
+    # given an amount glued to its currency, a title in initials and a coffee variety
+    en = "The decision left a R48-billion hole. The City's MMC for energy, Lebogang Sithole, said it would appeal."
+    es = "Cenicafé recomendó no abandonar los cultivos renovados con la variedad Castillo, resistente a la roya."
+    # when enriched
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    # then none of them is an entity
+    assert "R48" not in en_kinds and "MMC" not in en_kinds, en_kinds
+    assert "Castillo" not in es_kinds, es_kinds
+
+
+def test_a_name_with_an_article_and_no_first_name_is_no_person():
+    body = "En el Congreso, el Pacto Histórico propuso que las compras de emergencia las haga la federación."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds.get("Pacto Histórico") == "organization", kinds

@@ -30,6 +30,8 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PLACES,
     PORTFOLIOS,
+    PRODUCT_KIND_NOUNS,
+    ROLE_ACRONYMS,
 )
 from .normalize import normalize_name
 from .text import WIRE_CREDIT, BoilerplateLine, Dateline
@@ -184,6 +186,8 @@ _TITLE_NOUNS = frozenset({"minister", "secretary"})
 _ORDINAL = re.compile(r"\d{1,3}(?:ª|º|°|st|nd|rd|th)")
 # Product and model codes ("KC-390", "A-320"): never a body, place or person.
 _MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{3,}[A-Z]?")
+# An amount glued to its currency's letters: "a R48-billion hole", "Rs500", "K20m".
+_MONEY_CODE = re.compile(r"(?:R|Rs|N|K|Sh|KSh|Ksh|US|R\$|A\$|C\$)\d[\d.,]*(?:bn|m|k)?")
 _EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
 _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
 # Adjectives that open institution names before their head word ("Suprema Corte", "Alto Tribunal", "Real Academia").
@@ -371,8 +375,13 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True
     if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]):
         return True
-    if _MODEL_CODE.fullmatch(text):
+    if _MODEL_CODE.fullmatch(text) or _MONEY_CODE.fullmatch(text):
         return True
+    if run[0].doc.lang_ == "en" and key in ROLE_ACRONYMS:
+        return True  # "the City of Johannesburg's MMC": a title, not a body
+    before = run[0].doc[run[0].i - 1] if run[0].i else None
+    if len(run) <= 2 and before is not None and before.lower_ in PRODUCT_KIND_NOUNS and before.text.islower():
+        return True  # "la variedad Castillo": a product's name
     if _minister_portfolio(run[0]) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS):
         return True  # "a ministra dos Povos Indígenas", "el ministro de Ciencia": the office, not a place or a body
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
@@ -467,6 +476,15 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("organization", 6.0))
     if len(words) > 2 and _head_before_of(words):
         votes.append(("organization", 6.0))
+    if (
+        len(words) >= 2
+        and not set(words) & GIVEN_NAMES
+        and words[0] not in ORG_HEADS
+        and _LABELS.get(first.ent_type_) == "person"
+        and prev is not None
+        and prev.lower_ in _ORG_SHORT_FORM_ARTICLES
+    ):
+        votes.append(("organization", 4.0))  # "el Pacto Histórico propuso": news gives people no article
     if _based_in(run[-1]):
         votes.append(("place", 8.0))  # "a Pune-based firm": where something is based
     if words[0] not in GIVEN_NAMES and _told_to(first):

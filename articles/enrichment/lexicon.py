@@ -2950,3 +2950,28 @@ ASKED_OPENERS = frozenset(
     """
     )
 )
+
+# Titles written as initials that the model takes for bodies in English text: "the City's MMC for transport".
+ROLE_ACRONYMS = frozenset({"mmc", "mec", "mla", "mlas", "msp", "mpp", "mep", "meps", "ceo", "cfo", "coo", "cto"})
+
+# Lower-case kind nouns after which a capitalised word names a product, not a person, a body or a place: "la variedad
+# Castillo", "the vaccine Covaxin".
+PRODUCT_KIND_NOUNS = frozenset(
+    {
+        "variedad",
+        "variedade",
+        "variety",
+        "cultivar",
+        "cepa",
+        "strain",
+        "raza",
+        "raça",
+        "breed",
+        "vacuna",
+        "vacina",
+        "vaccine",
+        "fármaco",
+        "medicamento",
+        "drug",
+    }
+)
