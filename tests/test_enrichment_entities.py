@@ -578,3 +578,27 @@ def test_a_name_with_an_article_and_no_first_name_is_no_person():
     body = "En el Congreso, el Pacto Histórico propuso que las compras de emergencia las haga la federación."
     kinds = _kinds(enrich_text(title="", body=body, language="es"))
     assert kinds.get("Pacto Histórico") == "organization", kinds
+
+
+def test_a_capitalised_city_opening_the_lead_with_a_stop_is_a_dateline_place():
+    body = "MANIZALES. La Federación Nacional de Cafeteros pidió este lunes un fondo de estabilización."
+    kinds = {name.lower(): kind for name, kind in _kinds(enrich_text(title="", body=body, language="es")).items()}
+    assert kinds.get("manizales") == "place", kinds
+
+
+def test_places_the_model_missed_are_found_by_their_surroundings():
+    # given a venue after "recinto de", a parish after "em", one listed beside places and a range "in the" ...
+    es = "Villegas habló ante el Congreso Cafetero, reunido en el recinto de Expoferias, sobre los precios."
+    pt = (
+        "A câmara suspendeu os registos em Arroios, Estrela e Campo de Ourique, que se juntam à Baixa, a Alfama e "
+        "a Mouraria. Há ruas em Arroios onde já não mora ninguém."
+    )
+    en = "Nersa disallowed the claims for the Kusile power station and for the Ingula scheme in the Drakensberg."
+    # when enriched
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    # then each is a place
+    assert es_kinds.get("Expoferias") == "place", es_kinds
+    assert pt_kinds.get("Arroios") == pt_kinds.get("Mouraria") == "place", pt_kinds
+    assert en_kinds.get("Drakensberg") == "place", en_kinds

@@ -81,7 +81,8 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 # "en el barrio de X", "no bairro da X", "in the district of X", "el río X", "the River X": the name is a place.
 _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
-    r"|vale|localidad|localidade|aldeia|aldea|village)"
+    r"|vale|localidad|localidade|aldeia|aldea|village|veredas?|corregimientos?|recinto|estadio|estádio|municipio"
+    r"|município|concelho|suburb|township|parish)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -458,12 +459,18 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     prev = doc[first.i - 1] if first.i > 0 else None
     if (
         prev is not None
-        and prev.lower_ in _LOCATIVES
+        and (
+            prev.lower_ in _LOCATIVES
+            # "in the Drakensberg", "across the Karoo"
+            or (prev.lower_ == "the" and first.i >= 2 and doc[first.i - 2].lower_ in ("in", "across", "near"))
+        )
         and len(run) <= 3
         and words[0] not in ORG_HEADS
         and words[-1] not in ORG_TAILS
     ):
         votes.append(("place", 2.0))
+    if _dateline_opener(run):
+        votes.append(("place", 8.0))
     if (
         first.text in _NAME_ARTICLES
         and len(run) > 1
@@ -566,6 +573,21 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
 
 
 _COORDINATORS = frozenset({"y", "e", "and", "&"})
+
+
+def _dateline_opener(run: Sequence[Token]) -> bool:
+    """ "MANIZALES. La Federación ...": a paragraph opening with a word in capitals and a stop is a dateline's city,
+    even where no dash closes it."""
+    doc = run[0].doc
+    after = run[-1].i + 1
+    return (
+        run[0].i == 0
+        and all(t.text.isupper() for t in run)
+        and sum(len(t.text) for t in run) >= 4
+        and after + 1 < len(doc)
+        and doc[after].text in (".", ",", ":")
+        and doc[after + 1].text[:1].isupper()
+    )
 
 
 def _based_in(last: Token) -> bool:
@@ -898,6 +920,8 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
             # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif len(run) <= 3 and not set(words) & (ORG_HEADS | ORG_TAILS) and _place_by_context(run):
+            found.append((doc[run[0].i : run[-1].i + 1], "place"))
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
@@ -913,6 +937,52 @@ def _head_before_of(words: list[str]) -> bool:
     """ "Nova School of Business and Economics", "Royal Bank of Scotland": the head closes the part before "of"."""
     split = next((i for i, w in enumerate(words) if w in _SPLIT_CONNECTORS), 0)
     return split > 1 and (words[split - 1] in ORG_HEADS or words[split - 1] in ORG_TAILS)
+
+
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november"}
+    | {"december"}
+)
+_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+def _place_by_context(run: list[Token]) -> bool:
+    """A name the model did not see, placed by its surroundings: "en el recinto de Expoferias", "ruas em Arroios",
+    "Arroios, Estrela e Campo de Ourique" (listed beside names the model took for places)."""
+    doc, first = run[0].doc, run[0]
+    text = doc_text(doc)
+    if normalize_name(first.text) in GIVEN_NAMES or first.lower_ in _MONTHS or first.lower_ in NOT_NAMES:
+        return False
+    if _sentence_start(text, 0, first.idx) or any(sum(c.isupper() for c in t.text) > 1 for t in run):
+        return False  # "in IPOs": initials
+    if any(t.ent_type_ not in ("", "MISC") for t in run):
+        return False  # "in English": what the model took for a language, a nationality or a date
+    if _PLACE_CONTEXT.search(text, max(0, first.idx - 40), first.idx):
+        return True
+    prev = doc[first.i - 1] if first.i else None
+    if prev is not None and prev.lower_ in _LOCATIVES and prev.lower_ not in ("desde", "from"):
+        return True
+    return _listed_beside_place(run)
+
+
+def _listed_beside_place(run: list[Token]) -> bool:
+    doc = run[0].doc
+    j = run[-1].i + 1
+    if j < len(doc) and doc[j].text in (",", "y", "e", "and"):
+        j += 1
+        while j < len(doc) and doc[j].lower_ in NAME_CONNECTORS:
+            j += 1
+        if j < len(doc) and doc[j].ent_type_ in _PLACE_LABELS:
+            return True
+    j = run[0].i - 1
+    while j >= 0 and doc[j].lower_ in NAME_CONNECTORS:
+        j -= 1
+    if j >= 1 and doc[j].text in (",", "y", "e", "and"):
+        j -= 1
+        while j >= 0 and doc[j].lower_ in NAME_CONNECTORS:
+            j -= 1
+        return j >= 0 and doc[j].ent_type_ in _PLACE_LABELS
+    return False
 
 
 def _coordinated_parts(run: list[Token]) -> list[list[Token]]:
