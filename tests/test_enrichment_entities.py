@@ -602,3 +602,16 @@ def test_places_the_model_missed_are_found_by_their_surroundings():
     assert es_kinds.get("Expoferias") == "place", es_kinds
     assert pt_kinds.get("Arroios") == pt_kinds.get("Mouraria") == "place", pt_kinds
     assert en_kinds.get("Drakensberg") == "place", en_kinds
+
+
+def test_a_nickname_in_quotes_leaves_the_first_name_and_surname_one_person():
+    body = 'The MMC for energy, Lebogang "Lebo" Sithole, said the metro would appeal. Sithole added that bills rise.'
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    assert kinds.get("Lebogang Sithole") == "person", kinds
+    assert "Lebogang" not in kinds, kinds
+
+
+def test_a_company_named_by_its_web_address_is_an_organisation():
+    body = "A Airbnb criticou a decisão. A Booking.com não respondeu ao pedido de comentário."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Booking.com") == "organization", kinds

@@ -403,6 +403,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     return False
 
 
+# A company named by its web address: "Booking.com", "Hotels.com", "Mercadolibre.com.ar".
+_WEB_NAME = re.compile(rf"[{_CAP}][\w-]+\.(?:com|net|org|io)(?:\.[a-z]{{2}})?")
 _SHORT_MINISTRY = re.compile(rf"Min([{_CAP}]\w+)")
 
 
@@ -453,7 +455,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 10.0))
     elif _run_text(run) in PLACES:
         votes.append(("place", 2.0))
-    if key in _PLATFORM_KEYS or _short_ministry(_run_text(run)):
+    if key in _PLATFORM_KEYS or _short_ministry(_run_text(run)) or _WEB_NAME.fullmatch(_run_text(run)):
         votes.append(("organization", 10.0))
     first, doc = run[0], run[0].doc
     prev = doc[first.i - 1] if first.i > 0 else None
@@ -925,7 +927,7 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
-        elif len(run) == 1 and _short_ministry(run[0].text):
+        elif len(run) == 1 and (_short_ministry(run[0].text) or _WEB_NAME.fullmatch(run[0].text)):
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
@@ -1220,6 +1222,22 @@ def _byline_paragraph_candidates(clean_text: str, paragraphs: Sequence[tuple[int
         person = match.group("person")
         if normalize_name(person).split()[0] in GIVEN_NAMES or len(person.split()) >= 2:
             yield _Candidate(None, None, person, "person", 10.0)
+
+
+# "Lebogang \"Lebo\" Sithole": a nickname in quotes between a first name and a surname.
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’])(?P<first>[{_CAP}][\w'’-]+)\s+[\"“‘'][{_CAP}][\w'’-]*[\"”’']\s+"
+    rf"(?P<last>[{_CAP}][\w'’-]+(?:\s+(?:(?:de|da|van|von|du|le)\s+)?[{_CAP}][\w'’-]+)?)"
+)
+
+
+def _nickname_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    """The person's name without the nickname; the model's cut ("Lebogang") then links to it as a short form."""
+    for p_start, p_end in paragraphs:
+        for match in _NICKNAMED.finditer(clean_text, p_start, p_end):
+            if match.group("first").lower() in LEADING_ARTICLES | NOT_NAMES:
+                continue
+            yield _Candidate(None, None, f"{match.group('first')} {match.group('last')}", "person", 10.0)
 
 
 def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Dateline]]) -> Iterable[_Candidate]:
@@ -1653,6 +1671,7 @@ def extract_entities(
         candidates.extend(_doc_candidates(doc, start, trained))
     candidates.extend(_dateline_candidates(clean_text, datelines))
     candidates.extend(_byline_paragraph_candidates(clean_text, paragraphs))
+    candidates.extend(_nickname_candidates(clean_text, paragraphs))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
