@@ -615,3 +615,12 @@ def test_a_company_named_by_its_web_address_is_an_organisation():
     body = "A Airbnb criticou a decisão. A Booking.com não respondeu ao pedido de comentário."
     kinds = _kinds(enrich_text(title="", body=body, language="pt"))
     assert kinds.get("Booking.com") == "organization", kinds
+
+
+def test_a_network_is_a_body_in_spanish_but_red_is_a_colour_in_english():
+    es = "En la sierra la situación es parecida, según la Red de Productores Arhuacos."
+    en = "Ships queued at the mouth of the Red Sea on Monday."
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    assert es_kinds.get("Red de Productores Arhuacos") == "organization", es_kinds
+    assert en_kinds.get("Red Sea") != "organization", en_kinds

@@ -483,7 +483,7 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
-    if len(words) > 2 and _head_before_of(words):
+    if (len(words) > 2 and _head_before_of(words)) or _network_head(run, words):
         votes.append(("organization", 6.0))
     if (
         len(words) >= 2
@@ -889,7 +889,9 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         if not words:
             continue
         prev = doc[run[0].i - 1] if run[0].i else None
-        if (words[0] in ORG_HEADS or words[-1] in ORG_TAILS or _head_before_of(words)) and len(run) > 1:
+        if (
+            words[0] in ORG_HEADS or words[-1] in ORG_TAILS or _head_before_of(words) or _network_head(run, words)
+        ) and len(run) > 1:
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif (
             len(run) == 1
@@ -933,6 +935,12 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
     return found
+
+
+def _network_head(run: Sequence[Token], words: list[str]) -> bool:
+    """ "Red de Productores Arhuacos", "Rede de Saúde": a network is a body in Spanish and Portuguese (in English
+    text "Red" is a colour: "Red Sea")."""
+    return len(words) > 2 and words[0] in ("red", "rede") and words[1] in _SPLIT_CONNECTORS and run[0].doc.lang_ != "en"
 
 
 def _head_before_of(words: list[str]) -> bool:
