@@ -624,3 +624,18 @@ def test_a_network_is_a_body_in_spanish_but_red_is_a_colour_in_english():
     en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
     assert es_kinds.get("Red de Productores Arhuacos") == "organization", es_kinds
     assert en_kinds.get("Red Sea") != "organization", en_kinds
+
+
+def test_and_the_or_e_a_before_a_head_word_open_a_second_body():
+    en = "The plan was agreed by the Bank of England and the Financial Conduct Authority on Monday."
+    pt = "A Câmara do Porto e a Junta de Freguesia de Campanhã reuniram-se ontem."
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    assert en_kinds.get("Bank of England") == en_kinds.get("Financial Conduct Authority") == "organization", en_kinds
+    assert pt_kinds.get("Câmara do Porto") == pt_kinds.get("Junta de Freguesia de Campanhã") == "organization"
+
+
+def test_a_feast_after_en_is_no_place():
+    body = "El ministro dijo que en Semana Santa viajarán millones de personas a Andalucía."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert "Semana Santa" not in kinds, kinds

@@ -333,7 +333,11 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
         return current[-1].lower_ in _AID_NOUNS  # "Associação ... de Apoio ao Bebé Prematuro"
     if lower == "a":
         # Not after "y": Spanish has no article "a", so "al Ministerio X y a MinHacienda" names a second body.
-        return current[-1].lower_ in ("para", "e") or current[-1].lower_ in _AID_NOUNS
+        if current[-1].lower_ == "e":
+            # "... para a Ciência e a Tecnologia" runs on; "a Câmara do Porto e a Junta de Freguesia" is two bodies.
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            return nxt is not None and normalize_name(nxt.text) not in ORG_HEADS
+        return current[-1].lower_ == "para" or current[-1].lower_ in _AID_NOUNS
     if lower in ("em", "en"):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES
@@ -953,6 +957,9 @@ _MONTHS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november"}
     | {"december"}
 )
+_FEASTS = frozenset(
+    {"semana", "navidad", "nochebuena", "nochevieja", "pascua", "páscoa", "carnaval", "christmas", "easter"}
+)
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
 
 
@@ -961,8 +968,8 @@ def _place_by_context(run: list[Token]) -> bool:
     "Arroios, Estrela e Campo de Ourique" (listed beside names the model took for places)."""
     doc, first = run[0].doc, run[0]
     text = doc_text(doc)
-    if normalize_name(first.text) in GIVEN_NAMES or first.lower_ in _MONTHS or first.lower_ in NOT_NAMES:
-        return False
+    if normalize_name(first.text) in GIVEN_NAMES or first.lower_ in _MONTHS | _FEASTS or first.lower_ in NOT_NAMES:
+        return False  # "en Semana Santa", "in March": a time, not a place
     if _sentence_start(text, 0, first.idx) or any(sum(c.isupper() for c in t.text) > 1 for t in run):
         return False  # "in IPOs": initials
     if any(t.ent_type_ not in ("", "MISC") for t in run):
@@ -1077,6 +1084,8 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     ("Consejería de Sanidad y Consumo" keeps its portfolio)."""
     if not any(t.lower_ in _SPLIT_CONNECTORS for t in run[1:]):
         return True
+    if doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ == "the":
+        return True  # "the Bank of England and the Financial Conduct Authority": "the" opens a second name
     j = i + 1
     # "Universidad Politécnica de Valencia y la Universidad de Oviedo", "Instituto X y en el Centro Y"
     while j + 1 < len(doc) and j <= i + 2 and doc[j].lower_ in LEADING_ARTICLES | HEAD_CONNECTORS:
