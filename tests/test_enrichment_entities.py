@@ -639,3 +639,19 @@ def test_a_feast_after_en_is_no_place():
     body = "El ministro dijo que en Semana Santa viajarán millones de personas a Andalucía."
     kinds = _kinds(enrich_text(title="", body=body, language="es"))
     assert "Semana Santa" not in kinds, kinds
+
+
+def test_councils_hospitals_and_streets_in_lower_case_context():
+    # given a Spanish council the model calls a place, an English hospital named before its head noun, and a
+    # surname naming an avenue
+    es = "El exalcalde Enrique Peñalosa-Londoño criticó al Concejo de Bogotá por el metro."
+    en = "Dr. Amelia Okonkwo-Hart, a consultant at St Thomas' Hospital, said the trust had cut beds."
+    pt = "Moradores da Rocinha protestaram na avenida Niemeyer."
+    # when enriched
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    # then the bodies are organisations and the avenue a place
+    assert es_kinds.get("Concejo de Bogotá") == "organization", es_kinds
+    assert en_kinds.get("St Thomas' Hospital") == "organization", en_kinds
+    assert pt_kinds.get("Niemeyer") == "place", pt_kinds

@@ -82,7 +82,7 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|veredas?|corregimientos?|recinto|estadio|estádio|municipio"
-    r"|município|concelho|suburb|township|parish)"
+    r"|município|concelho|suburb|township|parish|calle|avenida|rua|travessa|street)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )

@@ -963,6 +963,13 @@ ORG_HEADS = frozenset(
         "protección",
         "proteção",
         "protecção",
+        # Local and national assemblies in Spanish: "el Concejo de Bogotá", "la Asamblea Nacional".
+        "concejo",
+        "asamblea",
+        "alcaldía",
+        "municipalidad",
+        "intendencia",
+        "cabildo",
     ]
 )
 
@@ -1091,6 +1098,11 @@ ORG_TAILS = frozenset(
         "organization",
         "bureau",
         "tribunal",
+        "hospital",
+        "school",
+        "college",
+        "museum",
+        "academy",
     ]
 )
 
