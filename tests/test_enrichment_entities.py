@@ -655,3 +655,10 @@ def test_councils_hospitals_and_streets_in_lower_case_context():
     assert es_kinds.get("Concejo de Bogotá") == "organization", es_kinds
     assert en_kinds.get("St Thomas' Hospital") == "organization", en_kinds
     assert pt_kinds.get("Niemeyer") == "place", pt_kinds
+
+
+def test_a_portuguese_preposition_opening_a_sentence_is_not_part_of_the_place():
+    body = "Os preços subiram. Em Belo Horizonte, a companhia anunciou cortes no Vale do Jequitinhonha."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Belo Horizonte") == "place", kinds
+    assert "Em Belo Horizonte" not in kinds

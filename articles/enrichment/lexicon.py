@@ -1392,6 +1392,14 @@ NOT_NAMES = frozenset(
         "aqui",
         "nunca",
         "sempre",
+        # Portuguese prepositions that open a sentence before a place ("Em Belo Horizonte, ..."); the Spanish model
+        # does not know them as function words.
+        "em",
+        "nas",
+        "ao",
+        "aos",
+        "pela",
+        "pelo",
         # Plural nouns for residents that open a sentence before a place ("Moradores de Lajeado reclamam...").
         "moradores",
         "vecinos",
