@@ -662,3 +662,18 @@ def test_a_portuguese_preposition_opening_a_sentence_is_not_part_of_the_place():
     kinds = _kinds(enrich_text(title="", body=body, language="pt"))
     assert kinds.get("Belo Horizonte") == "place", kinds
     assert "Em Belo Horizonte" not in kinds
+
+
+def test_a_name_ends_at_a_dotted_legal_form_and_undotted_forms_make_companies():
+    en = "The board will review the tram contract with KeolisAmey Metrolink Ltd. Sainsbury's reported strong sales."
+    es = "La CGT convocó a un paro general. La empresa Mercado Libre SRL anunció inversiones en Córdoba."
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    assert en_kinds.get("KeolisAmey Metrolink Ltd.") == en_kinds.get("Sainsbury's") == "organization", en_kinds
+    assert es_kinds.get("Mercado Libre SRL") == es_kinds.get("CGT") == "organization", es_kinds
+
+
+def test_the_agency_in_brackets_after_a_capitalised_dateline_closed_by_a_stop():
+    body = "BUENOS AIRES (Télam). El Banco Central de la República Argentina subió la tasa de interés."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds.get("Télam") == "organization", kinds

@@ -305,6 +305,12 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
         if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES:
             flush()  # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name
         if (
+            current
+            and current[-1].text.endswith(".")
+            and (token.is_sent_start or _DOTTED_FORM.fullmatch(current[-1].text))
+        ):
+            flush()  # "... Metrolink Ltd. Sainsbury's reported": no name runs on past a sentence's end or a legal form
+        if (
             (_is_capitalised(text) and any(c.isalpha() for c in text))
             or (current and (text.lower() in connectors or text in {"-", "&", "plc"}))
             or (_plural_possessive(token) and current)
@@ -315,6 +321,9 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()
     flush()
     return runs
+
+
+_DOTTED_FORM = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Plc)\.")
 
 
 def _head_connector(token: Token, current: Sequence[Token]) -> bool:
@@ -477,6 +486,10 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))
     if _dateline_opener(run):
         votes.append(("place", 8.0))
+    if _dateline_agency(run):
+        votes.append(("organization", 8.0))  # "BUENOS AIRES (Télam).": the agency after the dateline's city
+    if len(run) == 1 and first.text.isupper() and len(first.text) >= 2 and _LABELS.get(first.ent_type_) == "person":
+        votes.append(("organization", 2.0))  # "La CGT convocó": initials name no person
     if (
         first.text in _NAME_ARTICLES
         and len(run) > 1
@@ -593,6 +606,19 @@ def _dateline_opener(run: Sequence[Token]) -> bool:
         and after + 1 < len(doc)
         and doc[after].text in (".", ",", ":")
         and doc[after + 1].text[:1].isupper()
+    )
+
+
+def _dateline_agency(run: Sequence[Token]) -> bool:
+    doc = run[0].doc
+    before, after = run[0].i - 1, run[-1].i + 1
+    return (
+        before >= 1
+        and doc[before].text == "("
+        and after < len(doc)
+        and doc[after].text == ")"
+        and all(t.text.isupper() for t in doc[0:before])
+        and any(t.is_alpha for t in doc[0:before])
     )
 
 
@@ -1034,6 +1060,8 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme",
     "Corpo de Bombeiros Militar" + "de Minas Gerais" (the model split the name at a lower-case linking word)."""
     words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
+    if _DOTTED_FORM.fullmatch(run[-1].text):
+        return run  # a name ends at its legal form: "KeolisAmey Metrolink Ltd." + "Sainsbury's"
     doc = run[0].doc
     last, nxt = run[-1], run[-1].i + 1
     if (

@@ -1103,6 +1103,16 @@ ORG_TAILS = frozenset(
         "college",
         "museum",
         "academy",
+        # Legal forms written without dots: "Mercado Libre SRL", "Construtora Alvorada Lda".
+        "srl",
+        "sas",
+        "ltda",
+        "lda",
+        "bv",
+        "nv",
+        "pty",
+        "sarl",
+        "eireli",
     ]
 )
 
