@@ -677,3 +677,13 @@ def test_the_agency_in_brackets_after_a_capitalised_dateline_closed_by_a_stop():
     body = "BUENOS AIRES (Télam). El Banco Central de la República Argentina subió la tasa de interés."
     kinds = _kinds(enrich_text(title="", body=body, language="es"))
     assert kinds.get("Télam") == "organization", kinds
+
+
+def test_a_saints_title_opens_a_place_name_and_cartels_are_bodies():
+    pt = "O presidente disse ao Valor Econômico que a fábrica de São José dos Campos vai contratar 300 pessoas."
+    es = "En Monterrey, la empresa abrió una planta. El Cártel de Sinaloa fue señalado por la DEA."
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    assert pt_kinds.get("São José dos Campos") == "place", pt_kinds
+    assert "José dos Campos" not in pt_kinds and "São" not in pt_kinds
+    assert es_kinds.get("Cártel de Sinaloa") == "organization", es_kinds

@@ -486,6 +486,14 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))
     if _dateline_opener(run):
         votes.append(("place", 8.0))
+    if (
+        len(words) > 1
+        and first.text in _SAINTS
+        and words[1] in GIVEN_NAMES
+        and words[0] not in ORG_HEADS
+        and words[-1] not in ORG_TAILS
+    ):
+        votes.append(("place", 5.0))  # "São José dos Campos", "San Pedro Sula": a saint's name is no person
     if _dateline_agency(run):
         votes.append(("organization", 8.0))  # "BUENOS AIRES (Télam).": the agency after the dateline's city
     if len(run) == 1 and first.text.isupper() and len(first.text) >= 2 and _LABELS.get(first.ent_type_) == "person":
@@ -772,7 +780,7 @@ def _role_suffix(token: Token) -> bool:
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
     spans: list[tuple[Span, EntityKind]] = []
     if trained:
-        spans = [(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS]
+        spans = _with_saints([(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS])
     else:
         spans = [(span, kind) for span, kind in _fallback_spans(doc)]
     covered = {t.i for span, _kind in spans for t in span}
@@ -813,6 +821,25 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
                     yield _Candidate(None, None, text, kind, 0.0, vouched=True)
                 else:
                     yield _Candidate(None, None, text, vote_kind, vote)
+
+
+_SAINTS = frozenset({"São", "Santo", "Santa", "San", "St", "St.", "Saint", "Sainte"})
+_SAINT_KEYS = frozenset(normalize_name(w) for w in _SAINTS)
+
+
+def _with_saints(spans: list[tuple[Span, EntityKind]]) -> list[tuple[Span, EntityKind]]:
+    """ "São" + "José dos Campos": a saint's title the model cut from the name it opens joins the next span; a saint's
+    name is no person ("São José dos Campos", "San Lorenzo")."""
+    out: list[tuple[Span, EntityKind]] = []
+    for span, kind in spans:
+        if out:
+            last = out[-1][0]
+            if last.text in _SAINTS and last.end == span.start:
+                doc = span.doc
+                out[-1] = (doc[last.start : span.end], "place" if kind == "person" else kind)
+                continue
+        out.append((span, kind))
+    return out
 
 
 def _split_places(run: list[Token]) -> list[list[Token]]:
@@ -1875,8 +1902,8 @@ def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
     "Universidad de Sevilla Tomás Ibarra". The prefix is a known one-word organisation, an organisation head's
     phrase, or one capitalised word that is no first name; the rest opens with a first name and ends in a surname."""
     words = form.tokens
-    if len(words) < 3 or not form.spans:
-        return None
+    if len(words) < 3 or not form.spans or words[0] in _SAINT_KEYS:
+        return None  # "São José dos Campos": a saint's title opens the name, it is not glued to it
     if form.kind == "person" and words[0] in org_keys:
         return 1
     if any(" " not in t.strip() for _s, _e, t in form.spans):

@@ -970,6 +970,8 @@ ORG_HEADS = frozenset(
         "municipalidad",
         "intendencia",
         "cabildo",
+        "cártel",
+        "cartel",
     ]
 )
 
@@ -1113,6 +1115,7 @@ ORG_TAILS = frozenset(
         "pty",
         "sarl",
         "eireli",
+        "cartel",
     ]
 )
 
