@@ -687,3 +687,15 @@ def test_a_saints_title_opens_a_place_name_and_cartels_are_bodies():
     assert pt_kinds.get("São José dos Campos") == "place", pt_kinds
     assert "José dos Campos" not in pt_kinds and "São" not in pt_kinds
     assert es_kinds.get("Cártel de Sinaloa") == "organization", es_kinds
+
+
+def test_a_capital_after_a_sentence_opening_article_marks_a_body_but_not_a_competition():
+    # given clubs after "O", whose article took the sentence's capital, and a league after "La"
+    pt = "O Benfica e o FC Porto jogam no domingo. O Flamengo venceu o Palmeiras no Maracanã."
+    es = "El Papa pidió paz. La Liga empieza el viernes. El Mundial será en 2030."
+    # when enriched
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    # then the clubs are organisations and the league nothing
+    assert pt_kinds.get("Benfica") == pt_kinds.get("Flamengo") == "organization", pt_kinds
+    assert "Liga" not in es_kinds and "Mundial" not in es_kinds, es_kinds

@@ -981,6 +981,10 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
             # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif _named_after_opening_article(run, words):
+            # "O Benfica e o FC Porto jogam", "O Flamengo venceu": the article took the sentence's capital, so the
+            # capital of the word after it marks a name; with an article it is a club, a company or a party.
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif len(run) <= 3 and not set(words) & (ORG_HEADS | ORG_TAILS) and _place_by_context(run):
             found.append((doc[run[0].i : run[-1].i + 1], "place"))
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
@@ -1014,6 +1018,34 @@ _FEASTS = frozenset(
     {"semana", "navidad", "nochebuena", "nochevieja", "pascua", "páscoa", "carnaval", "christmas", "easter"}
 )
 _PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+_OPENING_ARTICLES = frozenset({"El", "La", "Los", "Las", "O", "A", "Os", "As"})
+# Competitions and feasts named with an article: "La Liga empieza", "O Mundial", "El Carnaval".
+_EVENT_WORDS = frozenset(
+    {"liga", "mundial", "copa", "eurocopa", "champions", "olimpiadas", "juegos", "jogos", "campeonato", "torneo"}
+    | {"torneio", "carnaval", "navidad", "natal", "pascua", "pascoa", "vuelta", "tour", "giro", "superliga"}
+)
+
+
+def _named_after_opening_article(run: list[Token], words: list[str]) -> bool:
+    doc, first = run[0].doc, run[0]
+    prev = doc[first.i - 1] if first.i else None
+    return (
+        prev is not None
+        and prev.text in _OPENING_ARTICLES
+        and doc.lang_ != "en"
+        and len(run) <= 3
+        and _sentence_start(doc_text(doc), 0, prev.idx)
+        and words[0] not in GIVEN_NAMES
+        and words[0] not in PERSON_ROLE_NOUNS
+        and words[0] not in _ADMIN_NOUNS
+        and words[0] not in ("estado", "pais")
+        and words[0] not in _EVENT_WORDS
+        and not set(words) & _NOT_NAME_KEYS
+        and not any(t.text.isupper() or t.ent_type_ not in ("", "MISC") for t in run)
+        and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in run)
+    )
 
 
 def _place_by_context(run: list[Token]) -> bool:
