@@ -58,6 +58,13 @@ FIXTURE_GATES = {
     # attributed 0.73, speaker 0.79 (indirect 0.91, attributed 0.76 once the gold joined "que X y que Y" as the earlier
     # folders do and let a named report's publisher speak, optionally).
     "enrichment_corpus_blind9": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
+    # en-IN, en-ZA, es-CO, pt-PT: a metro depot tender in court, an electricity tariff ruling, a coffee price slump,
+    # a freeze on short-term lets; English bodies with the head noun last, dotted and lower-case legal forms, "&",
+    # bylines with "|" and ", com Lusa", acronyms keeping a linking word's letter, "MinHacienda", web-address
+    # companies, outlets spoken to, a nickname in quotes, streets, roads, lakes, venues, parishes in lists, a dateline
+    # closed by a stop. Before: people 0.82, orgs 0.73, places 0.80, quoted 0.98, indirect 0.86, attributed 0.76,
+    # speaker 0.84.
+    "enrichment_corpus_blind10": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.87),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)

@@ -1,4 +1,5 @@
 from articles.enrichment import enrich_text
+from articles.enrichment.entities import _distinctive
 from articles.enrichment.gazetteer import is_city
 
 
@@ -741,3 +742,295 @@ def test_a_city_that_is_also_a_first_name_does_not_make_a_person_a_place():
 def test_the_city_list_leaves_out_cities_named_like_first_names():
     assert is_city("rustenburg") and is_city("manizales") and is_city("klerksdorp")
     assert not is_city("victoria") and not is_city("santiago") and not is_city("mercedes")
+
+
+def test_english_bodies_named_with_their_head_noun_last():
+    # given a court named before a weekday (after a dateline is cut off) and a board whose head comes last
+    body = (
+        "The Tarkhan High Court on Monday stayed the contract. The residents asked the Valmora State Pollution "
+        "Control Board to review the clearance."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    # then both are organisations, the court without the weekday
+    assert kinds.get("Tarkhan High Court") == "organization", kinds
+    assert kinds.get("Valmora State Pollution Control Board") == "organization", kinds
+
+
+def test_and_is_no_word_two_organisation_names_can_share():
+    # given two names whose only common word is "and"
+    first = ["research", "designs", "and", "standards", "organisation"]
+    second = ["outer", "ring", "road", "and", "hebbal", "lake"]
+    # then the words that could make them one company's variants have nothing in common
+    assert not _distinctive(first) & _distinctive(second)
+
+
+def test_streets_roads_and_lakes_are_places_even_when_joined_by_and():
+    # given a road and a lake the model joins at "and", and a street named with a first name
+    en = "The plot lies between the Outer Ring Road and Hebbal Lake, north of the city."
+    pt = "A escola da Rua Morais Soares tem hoje metade dos alunos."
+    brand = "Its largest customer, the grocery chain Marlow Avenue, accounts for a fifth of revenue."
+    # when enriched
+    assert _kinds(enrich_text(title="", body=brand, language="en")).get("Marlow Avenue") == "organization"
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    # then each is a place of its own
+    assert en_kinds.get("Outer Ring Road") == en_kinds.get("Hebbal Lake") == "place", en_kinds
+    assert pt_kinds.get("Rua Morais Soares") == "place", pt_kinds
+
+
+def test_a_byline_kept_as_text_names_the_outlet_after_a_bar_or_com():
+    # given bylines the boilerplate filter keeps as paragraphs, and one giving the city the journalist writes from
+    es = "Por Juan Sebastián de la Roche | Colprensa\n\nEl Gobierno pidió calma."
+    pt = "Inês Sá-Carneiro, com Lusa\n\nA Câmara aprovou a medida."
+    city = "Camila Figueiredo Sampaio, de Brasília\n\nO ministério anunciou o pedido."
+    # when enriched
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    city_kinds = _kinds(enrich_text(title="", body=city, language="pt"))
+    # then the outlet is an organisation, the journalist a person, the city a place
+    assert es_kinds.get("Colprensa") == "organization", es_kinds
+    assert es_kinds.get("Juan Sebastián de la Roche") == "person", es_kinds
+    assert pt_kinds.get("Lusa") == "organization", pt_kinds
+    assert city_kinds.get("Brasília") == "place", city_kinds
+
+
+def test_a_first_name_and_surname_with_particles_the_model_missed():
+    body = "En el Congreso, la senadora caldense María del Pilar Londoño radicó un proyecto de ley."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds.get("María del Pilar Londoño") == "person", kinds
+
+
+def test_y_a_opens_a_second_body_and_min_glued_to_a_portfolio_is_a_ministry():
+    # given two ministries joined by "y a", the second by its short name
+    body = "Villegas pidió al Ministerio de Agricultura y a MinHacienda una respuesta antes de la cosecha."
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    # then each is an organisation of its own
+    assert kinds.get("Ministerio de Agricultura") == "organization", kinds
+    assert kinds.get("MinHacienda") == "organization", kinds
+
+
+def test_english_legal_forms_stay_whole_and_their_opening_words_are_the_company():
+    # given companies with dotted and lower-case legal forms, later named by their first words after "from"/"in"
+    body = (
+        "The contract went to a consortium led by Varadhan Infraprojects Pvt. Ltd.\n\n"
+        "Tarvik Holdings SOC Ltd said the ruling hurt. Customers who buy from Tarvik will pay more.\n\n"
+        "Kestrel Ridge Mining plc said it would review the expansion. Shares in Kestrel Ridge fell 3%."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    # then each company is one organisation under its full name
+    assert kinds.get("Varadhan Infraprojects Pvt. Ltd.") == "organization", kinds
+    assert kinds.get("Tarvik Holdings SOC Ltd") == "organization" and "Tarvik" not in kinds, kinds
+    assert kinds.get("Kestrel Ridge Mining plc") == "organization" and "Kestrel Ridge" not in kinds, kinds
+
+
+def test_acronyms_listed_with_e_are_each_a_party():
+    body = "A proposta passou com os votos do PSD e do CDS-PP e a abstenção do PS."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("PSD") == kinds.get("CDS-PP") == kinds.get("PS") == "organization", kinds
+
+
+def test_an_acronym_may_keep_the_letter_of_a_linking_word():
+    # given an association whose initials keep the "em" before the country, and one whose initials drop the "de"
+    body = (
+        "A Associação do Alojamento Local em Portugal (ALEP) reagiu com dureza. Segundo a ALEP, o setor emprega "
+        "22 mil pessoas. O Instituto Nacional de Estatística (INE) publicou os dados."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    kinds = _kinds(result)
+    # then each is one organisation with its acronym, and the country is not cut out of the name
+    assert kinds.get("Associação do Alojamento Local em Portugal") == "organization", kinds
+    assert "ALEP" in _by_name(result)["Associação do Alojamento Local em Portugal"].aliases
+    assert "Portugal" not in kinds and "ALEP" not in kinds
+    assert kinds.get("Instituto Nacional de Estatística") == "organization"
+
+
+def test_whom_a_statement_is_told_to_is_an_organisation_not_a_place():
+    body = (
+        "O secretário de Estado, Duarte Fonseca-Lima, disse à RTP que o Governo não vai mexer na lei. A presidente "
+        "da junta disse ao Expresso que a freguesia perdeu moradores."
+    )
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("RTP") == kinds.get("Expresso") == "organization", kinds
+
+
+def test_a_capitalised_head_word_alone_after_an_article_is_the_body_meant():
+    body = "Manuel Godinho Pais pediu ao Governo uma lei que trave as rendas. O Governo não respondeu."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Governo") == "organization", kinds
+
+
+def test_a_head_word_closing_the_part_before_of_makes_an_organisation():
+    body = (
+        "As rendas subiram 11,2% no último ano. Um estudo da Nova School of Business and Economics, em Carcavelos, "
+        "estima que um em cada três fogos da Baixa e das margens do Tejo está afeto ao turismo."
+    )
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Nova School of Business and Economics") == "organization", kinds
+
+
+def test_places_after_direction_words_and_before_based():
+    # given towns the model calls people after "towards" and "at", and a city glued to "-based"
+    body = (
+        "The depot would house 60 trains for the lines running north towards Yelahanka and the airport at "
+        "Devanahalli.\n\nPatil & Kulkarni, a Pune-based firm that built stations for the Mumbai metro, complained."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    # then each is a place
+    assert kinds.get("Yelahanka") == kinds.get("Devanahalli") == kinds.get("Pune") == "place", kinds
+
+
+def test_a_subsidiary_or_a_centre_described_after_the_name_and_a_place_after_en():
+    # given bodies described as a subsidiary and a research centre, the second located "en" a town
+    body = (
+        "El Pacto Histórico propuso que las compras las haga Almacafé, la filial logística de la FNC.\n\n"
+        "Cenicafé, el centro de investigación de la Federación en Chinchiná, recomendó no abandonar los cultivos."
+    )
+    # when enriched
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    # then the bodies are organisations and the town a place
+    assert kinds.get("Almacafé") == kinds.get("Cenicafé") == "organization", kinds
+    assert kinds.get("Chinchiná") == "place", kinds
+
+
+def test_amounts_titles_and_products_are_no_entities():
+    # given an amount glued to its currency, a title in initials and a coffee variety
+    en = "The decision left a R48-billion hole. The City's MMC for energy, Lebogang Sithole, said it would appeal."
+    es = "Cenicafé recomendó no abandonar los cultivos renovados con la variedad Castillo, resistente a la roya."
+    # when enriched
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    # then none of them is an entity
+    assert "R48" not in en_kinds and "MMC" not in en_kinds, en_kinds
+    assert "Castillo" not in es_kinds, es_kinds
+
+
+def test_a_name_with_an_article_and_no_first_name_is_no_person():
+    body = "En el Congreso, el Pacto Histórico propuso que las compras de emergencia las haga la federación."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds.get("Pacto Histórico") == "organization", kinds
+
+
+def test_a_capitalised_city_opening_the_lead_with_a_stop_is_a_dateline_place():
+    body = "MANIZALES. La Federación Nacional de Cafeteros pidió este lunes un fondo de estabilización."
+    kinds = {name.lower(): kind for name, kind in _kinds(enrich_text(title="", body=body, language="es")).items()}
+    assert kinds.get("manizales") == "place", kinds
+
+
+def test_places_the_model_missed_are_found_by_their_surroundings():
+    # given a venue after "recinto de", a parish after "em", one listed beside places and a range "in the" ...
+    es = "Villegas habló ante el Congreso Cafetero, reunido en el recinto de Expoferias, sobre los precios."
+    pt = (
+        "A câmara suspendeu os registos em Arroios, Estrela e Campo de Ourique, que se juntam à Baixa, a Alfama e "
+        "a Mouraria. Há ruas em Arroios onde já não mora ninguém."
+    )
+    en = "Nersa disallowed the claims for the Kusile power station and for the Ingula scheme in the Drakensberg."
+    # when enriched
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    # then each is a place
+    assert es_kinds.get("Expoferias") == "place", es_kinds
+    assert pt_kinds.get("Arroios") == pt_kinds.get("Mouraria") == "place", pt_kinds
+    assert en_kinds.get("Drakensberg") == "place", en_kinds
+
+
+def test_a_nickname_in_quotes_leaves_the_first_name_and_surname_one_person():
+    body = 'The MMC for energy, Lebogang "Lebo" Sithole, said the metro would appeal. Sithole added that bills rise.'
+    kinds = _kinds(enrich_text(title="", body=body, language="en"))
+    assert kinds.get("Lebogang Sithole") == "person", kinds
+    assert "Lebogang" not in kinds, kinds
+
+
+def test_a_company_named_by_its_web_address_is_an_organisation():
+    body = "A Airbnb criticou a decisão. A Booking.com não respondeu ao pedido de comentário."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Booking.com") == "organization", kinds
+
+
+def test_a_network_is_a_body_in_spanish_but_red_is_a_colour_in_english():
+    es = "En la sierra la situación es parecida, según la Red de Productores Arhuacos."
+    en = "Ships queued at the mouth of the Red Sea on Monday."
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    assert es_kinds.get("Red de Productores Arhuacos") == "organization", es_kinds
+    assert en_kinds.get("Red Sea") != "organization", en_kinds
+
+
+def test_and_the_or_e_a_before_a_head_word_open_a_second_body():
+    en = "The plan was agreed by the Bank of England and the Financial Conduct Authority on Monday."
+    pt = "A Câmara do Porto e a Junta de Freguesia de Campanhã reuniram-se ontem."
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    assert en_kinds.get("Bank of England") == en_kinds.get("Financial Conduct Authority") == "organization", en_kinds
+    assert pt_kinds.get("Câmara do Porto") == pt_kinds.get("Junta de Freguesia de Campanhã") == "organization"
+
+
+def test_a_feast_after_en_is_no_place():
+    body = "El ministro dijo que en Semana Santa viajarán millones de personas a Andalucía."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert "Semana Santa" not in kinds, kinds
+
+
+def test_councils_hospitals_and_streets_in_lower_case_context():
+    # given a Spanish council the model calls a place, an English hospital named before its head noun, and a
+    # surname naming an avenue
+    es = "El exalcalde Enrique Peñalosa-Londoño criticó al Concejo de Bogotá por el metro."
+    en = "Dr. Amelia Okonkwo-Hart, a consultant at St Thomas' Hospital, said the trust had cut beds."
+    pt = "Moradores da Rocinha protestaram na avenida Niemeyer."
+    # when enriched
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    # then the bodies are organisations and the avenue a place
+    assert es_kinds.get("Concejo de Bogotá") == "organization", es_kinds
+    assert en_kinds.get("St Thomas' Hospital") == "organization", en_kinds
+    assert pt_kinds.get("Niemeyer") == "place", pt_kinds
+
+
+def test_a_portuguese_preposition_opening_a_sentence_is_not_part_of_the_place():
+    body = "Os preços subiram. Em Belo Horizonte, a companhia anunciou cortes no Vale do Jequitinhonha."
+    kinds = _kinds(enrich_text(title="", body=body, language="pt"))
+    assert kinds.get("Belo Horizonte") == "place", kinds
+    assert "Em Belo Horizonte" not in kinds
+
+
+def test_a_name_ends_at_a_dotted_legal_form_and_undotted_forms_make_companies():
+    en = "The board will review the tram contract with KeolisAmey Metrolink Ltd. Sainsbury's reported strong sales."
+    es = "La CGT convocó a un paro general. La empresa Mercado Libre SRL anunció inversiones en Córdoba."
+    en_kinds = _kinds(enrich_text(title="", body=en, language="en"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    assert en_kinds.get("KeolisAmey Metrolink Ltd.") == en_kinds.get("Sainsbury's") == "organization", en_kinds
+    assert es_kinds.get("Mercado Libre SRL") == es_kinds.get("CGT") == "organization", es_kinds
+
+
+def test_the_agency_in_brackets_after_a_capitalised_dateline_closed_by_a_stop():
+    body = "BUENOS AIRES (Télam). El Banco Central de la República Argentina subió la tasa de interés."
+    kinds = _kinds(enrich_text(title="", body=body, language="es"))
+    assert kinds.get("Télam") == "organization", kinds
+
+
+def test_a_saints_title_opens_a_place_name_and_cartels_are_bodies():
+    pt = "O presidente disse ao Valor Econômico que a fábrica de São José dos Campos vai contratar 300 pessoas."
+    es = "En Monterrey, la empresa abrió una planta. El Cártel de Sinaloa fue señalado por la DEA."
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    assert pt_kinds.get("São José dos Campos") == "place", pt_kinds
+    assert "José dos Campos" not in pt_kinds and "São" not in pt_kinds
+    assert es_kinds.get("Cártel de Sinaloa") == "organization", es_kinds
+
+
+def test_a_capital_after_a_sentence_opening_article_marks_a_body_but_not_a_competition():
+    # given clubs after "O", whose article took the sentence's capital, and a league after "La"
+    pt = "O Benfica e o FC Porto jogam no domingo. O Flamengo venceu o Palmeiras no Maracanã."
+    es = "El Papa pidió paz. La Liga empieza el viernes. El Mundial será en 2030."
+    # when enriched
+    pt_kinds = _kinds(enrich_text(title="", body=pt, language="pt"))
+    es_kinds = _kinds(enrich_text(title="", body=es, language="es"))
+    # then the clubs are organisations and the league nothing
+    assert pt_kinds.get("Benfica") == pt_kinds.get("Flamengo") == "organization", pt_kinds
+    assert "Liga" not in es_kinds and "Mundial" not in es_kinds, es_kinds

@@ -31,6 +31,8 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     PLACES,
     PORTFOLIOS,
+    PRODUCT_KIND_NOUNS,
+    ROLE_ACRONYMS,
     UNNAMED_SOURCES,
     US_STATE_ABBREVIATIONS,
 )
@@ -86,7 +88,8 @@ _CAP_WORD = re.compile(rf"[{_CAP}][\w'’.-]*")
 _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
-    r"|municipio|município|condado|county)"
+    r"|municipio|município|condado|county|veredas?|corregimientos?|recinto|estadio|estádio|concelho|suburb|township"
+    r"|parish|calle|avenida|rua|travessa|street)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -103,6 +106,12 @@ _PLURAL_PLACE_AFTER = re.compile(r"\s+(?:rivers|islands|mountains|lakes)\b")
 # Last words that make a name a place: "Great Barrier Reef", "Lizard Island", "Cocoa Beach", "Space Coast".
 _PLACE_TAILS = frozenset(
     {"reef", "reefs", "island", "islands", "isles", "beach", "bay", "peninsula", "coast", "mountains", "valley"}
+)
+# Last words that make an English name a place unless a kind noun says otherwise ("the grocery chain Fresh Avenue"):
+# "Outer Ring Road", "Hebbal Lake", "Olifants River".
+_ROUTE_TAILS = frozenset(
+    {"road", "street", "avenue", "lane", "boulevard", "highway", "motorway", "square", "lake", "river", "hills"}
+    | {"mountains", "valley", "bay", "island", "islands"}
 )
 # First words that make a name a place: "River Irwell", "Serranía de Ronda", "Área Metropolitana de Lisboa".
 _PLACE_HEADS = frozenset(
@@ -127,6 +136,16 @@ _PLACE_HEADS = frozenset(
         "plaza",
         "praca",
         "santuario",
+        # Streets: "Rua Morais Soares", "Calle Mayor", "Largo do Intendente".
+        "rua",
+        "calle",
+        "avenida",
+        "largo",
+        "travessa",
+        "paseo",
+        "carretera",
+        "estrada",
+        "rodovia",
     }
 )
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
@@ -180,6 +199,8 @@ _TITLE_NOUNS = frozenset({"minister", "secretary"})
 _ORDINAL = re.compile(r"\d{1,3}(?:ª|º|°|st|nd|rd|th)")
 # Product and model codes ("KC-390", "A-320"): never a body, place or person.
 _MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{3,}[A-Z]?")
+# An amount glued to its currency's letters: "a R48-billion hole", "Rs500", "K20m".
+_MONEY_CODE = re.compile(r"(?:R|Rs|N|K|Sh|KSh|Ksh|US|R\$|A\$|C\$)\d[\d.,]*(?:bn|m|k)?")
 _EN_NAME_PARTICLES = frozenset({"es", "al", "el"})
 _POST_NOMINALS = frozenset({"KC", "QC", "MP", "MSP", "MS", "MEP", "OBE", "MBE", "CBE", "KBE", "DBE"})
 _NAME_ARTICLES = frozenset({"A", "O", "La", "El", "Las", "Los", "As", "Os"})
@@ -300,9 +321,17 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
     for token in tokens:
         text = token.text
+        if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES:
+            flush()  # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name
+        if (
+            current
+            and current[-1].text.endswith(".")
+            and (token.is_sent_start or _DOTTED_FORM.fullmatch(current[-1].text))
+        ):
+            flush()  # "... Metrolink Ltd. Sainsbury's reported": no name runs on past a sentence's end or a legal form
         if (
             (_is_capitalised(text) and any(c.isalpha() for c in text))
-            or (current and (text.lower() in connectors or text in {"-", "&"}))
+            or (current and (text.lower() in connectors or text in {"-", "&", "plc"}))
             or (_plural_possessive(token) and current)
             or (kind == "organization" and current and _head_connector(token, current))
         ):
@@ -344,6 +373,9 @@ def _opens_with_members(run: Sequence[Token]) -> bool:
     )
 
 
+_DOTTED_FORM = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Plc)\.")
+
+
 def _head_connector(token: Token, current: Sequence[Token]) -> bool:
     """ "para", "para a/la", "e a", "em" continue an organisation's name when it opens with a head word; "a" only as
     an article after a connector, "em"/"en" only before a word that is no place ("Tribunal de Contas em Lisboa",
@@ -359,7 +391,12 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
     if lower in _TO_CONTRACTIONS:
         return current[-1].lower_ in _AID_NOUNS  # "Associação ... de Apoio ao Bebé Prematuro"
     if lower == "a":
-        return current[-1].lower_ in ("para", "e", "y") or current[-1].lower_ in _AID_NOUNS
+        # Not after "y": Spanish has no article "a", so "al Ministerio X y a MinHacienda" names a second body.
+        if current[-1].lower_ == "e":
+            # "... para a Ciência e a Tecnologia" runs on; "a Câmara do Porto e a Junta de Freguesia" is two bodies.
+            nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+            return nxt is not None and normalize_name(nxt.text) not in ORG_HEADS
+        return current[-1].lower_ == "para" or current[-1].lower_ in _AID_NOUNS
     if lower in ("em", "en"):
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES
@@ -404,8 +441,13 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True
     if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]):
         return True
-    if _MODEL_CODE.fullmatch(text):
+    if _MODEL_CODE.fullmatch(text) or _MONEY_CODE.fullmatch(text):
         return True
+    if run[0].doc.lang_ == "en" and key in ROLE_ACRONYMS:
+        return True  # "the City of Johannesburg's MMC": a title, not a body
+    before = run[0].doc[run[0].i - 1] if run[0].i else None
+    if len(run) <= 2 and before is not None and before.lower_ in PRODUCT_KIND_NOUNS and before.text.islower():
+        return True  # "la variedad Castillo": a product's name
     if _minister_portfolio(run[0]) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS):
         return True  # "a ministra dos Povos Indígenas", "el ministro de Ciencia": the office, not a place or a body
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
@@ -424,6 +466,17 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         if text.lower() == text:
             return True
     return False
+
+
+# A company named by its web address: "Booking.com", "Hotels.com", "Mercadolibre.com.ar".
+_WEB_NAME = re.compile(rf"[{_CAP}][\w-]+\.(?:com|net|org|io)(?:\.[a-z]{{2}})?")
+_SHORT_MINISTRY = re.compile(rf"Min([{_CAP}]\w+)")
+
+
+def _short_ministry(text: str) -> bool:
+    """ "MinHacienda", "MinSalud", "MinTrabajo": a ministry's usual short name, "Min" glued to its portfolio."""
+    match = _SHORT_MINISTRY.fullmatch(text)
+    return match is not None and normalize_name(match.group(1)) in PORTFOLIOS
 
 
 def _opens_utterance(token: Token) -> bool:
@@ -476,9 +529,15 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 10.0))
     elif _run_text(run) in PLACES:
         votes.append(("place", 2.0))
-    elif is_city(key) and words[0] not in ORG_HEADS and words[-1] not in ORG_TAILS:
+    elif (
+        is_city(key)
+        and words[0] not in ORG_HEADS
+        and words[-1] not in ORG_TAILS
+        # "O Benfica", "el Getafe": a town's name after an article is a club or a firm named after it
+        and not (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in LEADING_ARTICLES)
+    ):
         votes.append(("place", 2.0))  # "Rustenburg", "Manizales": a city the model took for a body or a person
-    if key in _PLATFORM_KEYS:
+    if key in _PLATFORM_KEYS or _short_ministry(_run_text(run)) or _WEB_NAME.fullmatch(_run_text(run)):
         votes.append(("organization", 10.0))
     if len(run) == 1 and _brand_case(run[0].text):
         votes.append(("organization", 5.0))  # "PeruRail", "JetBlue"
@@ -486,12 +545,30 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
     prev = doc[first.i - 1] if first.i > 0 else None
     if (
         prev is not None
-        and prev.lower_ in _LOCATIVES
+        and (
+            prev.lower_ in _LOCATIVES
+            # "in the Drakensberg", "across the Karoo"
+            or (prev.lower_ == "the" and first.i >= 2 and doc[first.i - 2].lower_ in ("in", "across", "near"))
+        )
         and len(run) <= 3
         and words[0] not in ORG_HEADS
         and words[-1] not in ORG_TAILS
     ):
         votes.append(("place", 2.0))
+    if _dateline_opener(run):
+        votes.append(("place", 8.0))
+    if (
+        len(words) > 1
+        and first.text in _SAINTS
+        and words[1] in GIVEN_NAMES
+        and words[0] not in ORG_HEADS
+        and words[-1] not in ORG_TAILS
+    ):
+        votes.append(("place", 5.0))  # "São José dos Campos", "San Pedro Sula": a saint's name is no person
+    if _dateline_agency(run):
+        votes.append(("organization", 8.0))  # "BUENOS AIRES (Télam).": the agency after the dateline's city
+    if len(run) == 1 and first.text.isupper() and len(first.text) >= 2 and _LABELS.get(first.ent_type_) == "person":
+        votes.append(("organization", 2.0))  # "La CGT convocó": initials name no person
     if (
         first.text in _NAME_ARTICLES
         and len(run) > 1
@@ -502,6 +579,21 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
+    if (len(words) > 2 and _head_before_of(words)) or _network_head(run, words):
+        votes.append(("organization", 6.0))
+    if (
+        len(words) >= 2
+        and not set(words) & GIVEN_NAMES
+        and words[0] not in ORG_HEADS
+        and _LABELS.get(first.ent_type_) == "person"
+        and prev is not None
+        and prev.lower_ in _ORG_SHORT_FORM_ARTICLES
+    ):
+        votes.append(("organization", 4.0))  # "el Pacto Histórico propuso": news gives people no article
+    if _based_in(run[-1]):
+        votes.append(("place", 8.0))  # "a Pune-based firm": where something is based
+    if words[0] not in GIVEN_NAMES and _told_to(first):
+        votes.append(("organization", 5.0))  # "disse à RTP", "told Reuters": whom one speaks to is no place
     if len(words) > 1 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
         votes.append(("organization", 6.0))  # "Suprema Corte de Justicia", "Alto Tribunal": an adjective, then the head
     org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
@@ -513,6 +605,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         or _PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text))
     ):
         votes.append(("place", 8.0))
+    elif not org_word and len(words) > 1 and words[-1] in _ROUTE_TAILS and not _introduced_as_organisation(first):
+        votes.append(("place", 4.0))  # "the grocery chain Fresh Avenue" stays a company
     member = _member_role_before(first)
     if member and not org_word and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 6.0))  # "la portavoz de Adelante Andalucía": the body she speaks for
@@ -583,6 +677,59 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
 _COORDINATORS = frozenset({"y", "e", "and", "&"})
 
 
+def _dateline_opener(run: Sequence[Token]) -> bool:
+    """ "MANIZALES. La Federación ...": a paragraph opening with a word in capitals and a stop is a dateline's city,
+    even where no dash closes it."""
+    doc = run[0].doc
+    after = run[-1].i + 1
+    return (
+        run[0].i == 0
+        and all(t.text.isupper() for t in run)
+        and sum(len(t.text) for t in run) >= 4
+        and after + 1 < len(doc)
+        and doc[after].text in (".", ",", ":")
+        and doc[after + 1].text[:1].isupper()
+    )
+
+
+def _dateline_agency(run: Sequence[Token]) -> bool:
+    doc = run[0].doc
+    before, after = run[0].i - 1, run[-1].i + 1
+    return (
+        before >= 1
+        and doc[before].text == "("
+        and after < len(doc)
+        and doc[after].text == ")"
+        and all(t.text.isupper() for t in doc[0:before])
+        and any(t.is_alpha for t in doc[0:before])
+    )
+
+
+def _based_in(last: Token) -> bool:
+    doc = last.doc
+    i = last.i + 1
+    return i + 1 < len(doc) and doc[i].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].lower_ == "based"
+
+
+_TOLD_TO = frozenset({"a", "al", "à", "ao", "to"})
+_SPEECH_FORMS = frozenset(
+    {"told", "disse", "dijo", "contou", "contó", "declarou", "declaró", "afirmou", "afirmó", "explicou", "explicó"}
+    | {"garantiu", "garantizó", "adiantou", "revelou", "reveló", "confirmou", "confirmó", "aseguró", "assegurou"}
+)
+
+
+def _told_to(first: Token) -> bool:
+    """ "disse à RTP", "dijo a la agencia", "told Reuters": the name after a speech verb and "a/to" is whom it was said
+    to."""
+    doc = first.doc
+    i = first.i - 1
+    if i >= 0 and doc[i].lower_ == "told":
+        return True
+    if i >= 1 and doc[i].lower_ in ("la", "the") and doc[i - 1].lower_ in ("a", "to"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ in _TOLD_TO and doc[i - 1].lower_ in _SPEECH_FORMS
+
+
 def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
     """ "el Partido Liberal y Cambio Radical", "Ovejuela, Riomalo de Abajo y Cambroncino": a name listed beside
     names the model tagged as organisations or as places is most likely of the same kind."""
@@ -633,7 +780,9 @@ def _described_as_company(run: Sequence[Token]) -> bool:
         skipped += 1
     if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
         return False
-    return skipped > 0 or (doc[i].dep_ == "appos" and doc[i].head.i in range(run[0].i, run[-1].i + 1))
+    # "Almacafé, la filial logística de la FNC": an adjective and a "de" after the kind keep it a description.
+    described = i + 2 < len(doc) and doc[i + 1].pos_ == "ADJ" and doc[i + 2].lower_ in _SPLIT_CONNECTORS
+    return skipped > 0 or described or (doc[i].dep_ == "appos" and doc[i].head.i in range(run[0].i, run[-1].i + 1))
 
 
 def _is_org_type(token: Token) -> bool:
@@ -710,6 +859,8 @@ def _introduced_as_organisation(first: Token) -> bool:
             return not token.text[0].isupper() or token.is_sent_start or i == 0 or doc[i - 1].pos_ == "DET"
         if token.lower_ in PERSON_ROLE_NOUNS or _role_suffix(token):
             return False  # "Union organizer Callum Pryce": the role noun nearest the name introduces a person
+        if token.lower_ in _LOCATIVES:
+            return False  # "de la Federación en Chinchiná": where the body is, not a body
         if token.is_punct or token.pos_ in ("VERB", "AUX", "PRON") or token.text[0].isupper():
             return False
     return False
@@ -743,7 +894,7 @@ def _role_suffix(token: Token) -> bool:
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
     spans: list[tuple[Span, EntityKind]] = []
     if trained:
-        spans = [(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS]
+        spans = _with_saints([(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS])
     else:
         spans = [(span, kind) for span, kind in _fallback_spans(doc)]
     covered = {t.i for span, _kind in spans for t in span}
@@ -751,7 +902,8 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
         spans.extend(_rule_spans(doc, covered))
     for span, kind in spans:
         listed = _listed_organisation(span) if trained and kind == "organization" else None
-        for run in [listed] if listed else _name_runs(list(span), kind, trained):
+        wholes = [listed] if listed else _name_runs(list(span), kind, trained)
+        for run in (piece for whole in wholes for piece in _split_places(whole)):
             if trained:
                 run = _extend_org(run, kind == "organization")
                 if kind == "organization":
@@ -823,6 +975,38 @@ def _listed_organisation(span: Span) -> list[Token] | None:
     if not all(_is_capitalised(t.text) or t.lower_ in NAME_CONNECTORS | ORG_CONNECTORS for t in words):
         return None
     return tokens
+
+
+_SAINTS = frozenset({"São", "Santo", "Santa", "San", "St", "St.", "Saint", "Sainte"})
+_SAINT_KEYS = frozenset(normalize_name(w) for w in _SAINTS)
+
+
+def _with_saints(spans: list[tuple[Span, EntityKind]]) -> list[tuple[Span, EntityKind]]:
+    """ "São" + "José dos Campos": a saint's title the model cut from the name it opens joins the next span; a saint's
+    name is no person ("São José dos Campos", "San Lorenzo")."""
+    out: list[tuple[Span, EntityKind]] = []
+    for span, kind in spans:
+        if out:
+            last = out[-1][0]
+            if last.text in _SAINTS and last.end == span.start:
+                doc = span.doc
+                out[-1] = (doc[last.start : span.end], "place" if kind == "person" else kind)
+                continue
+        out.append((span, kind))
+    return out
+
+
+def _split_places(run: list[Token]) -> list[list[Token]]:
+    """ "the Outer Ring Road and Hebbal Lake": two places the model joined at "and/y/e", told by the first one ending
+    in a place word ("Road", "Lake") or opening with one ("Rua", "Calle")."""
+    for k, token in enumerate(run[1:-1], start=1):
+        if token.lower_ not in ("and", "y", "e"):
+            continue
+        left, right = run[:k], run[k + 1 :]
+        words = normalize_name(_run_text(left)).split()
+        if words and (words[-1] in _ROUTE_TAILS or words[0] in _PLACE_HEADS) and _is_capitalised(right[0].text):
+            return [left, *_split_places(right)]
+    return [run]
 
 
 def _brand_possessive(run: list[Token], span: Span) -> bool:
@@ -897,6 +1081,7 @@ def _with_surname_particles(run: list[Token]) -> list[Token]:
 def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     """Names the model missed: "Fiscalía Anticorrupción" (organisation head), "el fiscal Ana Ruiz" (role noun)."""
     found: list[tuple[Span, EntityKind]] = []
+    runs: list[list[Token]] = []
     for run in _name_runs(list(doc), "organization", True):
         if _PLURAL_PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text)):
             # "the Burdekin and Fitzroy rivers": each listed name the model missed is a place.
@@ -922,6 +1107,8 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             # "the firm Slater and Gordon", "el bufete Garrigues y Asociados": one body whose name joins two names.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
             continue
+        runs.extend(_coordinated_parts(run))
+    for run in runs:
         member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
         if (
             any(t.i in covered for t in run)
@@ -940,8 +1127,19 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         if not words:
             continue
         prev = doc[run[0].i - 1] if run[0].i else None
-        if (words[0] in ORG_HEADS or words[-1] in ORG_TAILS) and len(run) > 1:
+        if (
+            words[0] in ORG_HEADS or words[-1] in ORG_TAILS or _head_before_of(words) or _network_head(run, words)
+        ) and len(run) > 1:
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif (
+            len(run) == 1
+            and words[0] in ORG_HEADS
+            and prev is not None
+            and prev.lower_ in _ORG_SHORT_FORM_ARTICLES
+            and not _sentence_start(doc_text(doc), 0, run[0].idx)
+        ):
+            # "pediu ao Governo", "o Governo não vai": a capitalised head word alone is the body the article means.
+            found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif (
             prev is not None
             and _role_noun_before(run[0])
@@ -954,7 +1152,8 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             and words[0] in GIVEN_NAMES
             and words[-1] not in GIVEN_NAMES
             and words[-1] not in ORG_TAILS
-            and all(t.pos_ == "PROPN" and not t.text.isupper() for t in run)
+            # "María del Pilar Londoño": particles between the names
+            and all((t.pos_ == "PROPN" and not t.text.isupper()) or t.lower_ in NAME_CONNECTORS for t in run)
             and " ".join(words) not in COUNTRY_KEYS
             and _run_text(run) not in PLACES
         ):
@@ -963,18 +1162,25 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
         elif member and len(run) >= 2 and words[0] not in GIVEN_NAMES:
             # "la portavoz de Ganemos Palencia": the body a member speaks for, even if the model saw only the place.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
+        elif _named_after_opening_article(run, words):
+            # "O Benfica e o FC Porto jogam", "O Flamengo venceu": the article took the sentence's capital, so the
+            # capital of the word after it marks a name; with an article it is a club, a company or a party.
+            found.append((doc[run[0].i : run[-1].i + 1], "organization"))
         elif (
             (len(run) > 1 and words[-1] in _PLACE_TAILS)
             or (len(run) <= 3 and _place_context(doc_text(doc), run[0].idx, listed=False))
             or (len(run) <= 3 and _PLACE_AFTER.match(doc_text(doc), run[-1].idx + len(run[-1].text)))
+            or (len(run) <= 3 and not set(words) & (ORG_HEADS | ORG_TAILS) and _place_by_context(run))
         ):
             # "The Great Barrier Reef is ...", "the Burdekin and Fitzroy rivers": the model saw no name at all.
             found.append((doc[run[0].i : run[-1].i + 1], "place"))
         elif len(run) <= 2 and _introduced_as_organisation(run[0]) and all(t.pos_ in ("PROPN", "NOUN") for t in run):
             # "la operadora Adif", "la asociación de consumidores Facua": the noun before the name says what it is.
             found.append((doc[run[0].i : run[-1].i + 1], "organization"))
-        elif len(run) == 1 and _brand_case(run[0].text):
-            # "PeruRail", "JetBlue": a capital inside a word spells a brand, not a common word or a place.
+        elif len(run) == 1 and (
+            _brand_case(run[0].text) or _short_ministry(run[0].text) or _WEB_NAME.fullmatch(run[0].text)
+        ):
+            # "PeruRail", "JetBlue": a capital inside a word spells a brand; "MinHacienda", "Booking.com".
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
         elif len(run) == 1 and run[0].text.isupper() and 2 <= len(run[0].text) <= 6 and run[0].pos_ == "PROPN":
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
@@ -982,10 +1188,129 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
     return found
 
 
+def _network_head(run: Sequence[Token], words: list[str]) -> bool:
+    """ "Red de Productores Arhuacos", "Rede de Saúde": a network is a body in Spanish and Portuguese (in English
+    text "Red" is a colour: "Red Sea")."""
+    return len(words) > 2 and words[0] in ("red", "rede") and words[1] in _SPLIT_CONNECTORS and run[0].doc.lang_ != "en"
+
+
+def _head_before_of(words: list[str]) -> bool:
+    """ "Nova School of Business and Economics", "Royal Bank of Scotland": the head closes the part before "of"."""
+    split = next((i for i, w in enumerate(words) if w in _SPLIT_CONNECTORS), 0)
+    return split > 1 and (words[split - 1] in ORG_HEADS or words[split - 1] in ORG_TAILS)
+
+
+_MONTHS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november"}
+    | {"december"}
+)
+_FEASTS = frozenset(
+    {"semana", "navidad", "nochebuena", "nochevieja", "pascua", "páscoa", "carnaval", "christmas", "easter"}
+)
+_PLACE_LABELS = frozenset({"LOC", "GPE", "FAC"})
+
+
+_OPENING_ARTICLES = frozenset({"El", "La", "Los", "Las", "O", "A", "Os", "As"})
+# Competitions and feasts named with an article: "La Liga empieza", "O Mundial", "El Carnaval".
+_EVENT_WORDS = frozenset(
+    {"liga", "mundial", "copa", "eurocopa", "champions", "olimpiadas", "juegos", "jogos", "campeonato", "torneo"}
+    | {"torneio", "carnaval", "navidad", "natal", "pascua", "pascoa", "vuelta", "tour", "giro", "superliga"}
+)
+
+
+def _named_after_opening_article(run: list[Token], words: list[str]) -> bool:
+    doc, first = run[0].doc, run[0]
+    prev = doc[first.i - 1] if first.i else None
+    return (
+        prev is not None
+        and prev.text in _OPENING_ARTICLES
+        and doc.lang_ != "en"
+        and len(run) <= 3
+        and _sentence_start(doc_text(doc), 0, prev.idx)
+        and words[0] not in GIVEN_NAMES
+        and words[0] not in PERSON_ROLE_NOUNS
+        and words[0] not in _ADMIN_NOUNS
+        and words[0] not in ("estado", "pais")
+        and words[0] not in _EVENT_WORDS
+        and not set(words) & _NOT_NAME_KEYS
+        and not any(t.text.isupper() or t.ent_type_ not in ("", "MISC") for t in run)
+        and all(t.pos_ in ("PROPN", "NOUN", "ADJ", "X") for t in run)
+    )
+
+
+def _place_by_context(run: list[Token]) -> bool:
+    """A name the model did not see, placed by its surroundings: "en el recinto de Expoferias", "ruas em Arroios",
+    "Arroios, Estrela e Campo de Ourique" (listed beside names the model took for places)."""
+    doc, first = run[0].doc, run[0]
+    text = doc_text(doc)
+    if normalize_name(first.text) in GIVEN_NAMES or first.lower_ in _MONTHS | _FEASTS or first.lower_ in NOT_NAMES:
+        return False  # "en Semana Santa", "in March": a time, not a place
+    if _sentence_start(text, 0, first.idx) or any(sum(c.isupper() for c in t.text) > 1 for t in run):
+        return False  # "in IPOs": initials
+    if any(t.ent_type_ not in ("", "MISC") for t in run):
+        return False  # "in English": what the model took for a language, a nationality or a date
+    if _PLACE_CONTEXT.search(text, max(0, first.idx - 40), first.idx):
+        return True
+    prev = doc[first.i - 1] if first.i else None
+    if prev is not None and prev.lower_ in _LOCATIVES and prev.lower_ not in ("desde", "from"):
+        return True
+    return _listed_beside_place(run)
+
+
+def _listed_beside_place(run: list[Token]) -> bool:
+    doc = run[0].doc
+    j = run[-1].i + 1
+    if j < len(doc) and doc[j].text in (",", "y", "e", "and"):
+        j += 1
+        while j < len(doc) and doc[j].lower_ in NAME_CONNECTORS:
+            j += 1
+        if j < len(doc) and doc[j].ent_type_ in _PLACE_LABELS:
+            return True
+    j = run[0].i - 1
+    while j >= 0 and doc[j].lower_ in NAME_CONNECTORS:
+        j -= 1
+    if j >= 1 and doc[j].text in (",", "y", "e", "and"):
+        j -= 1
+        while j >= 0 and doc[j].lower_ in NAME_CONNECTORS:
+            j -= 1
+        return j >= 0 and doc[j].ent_type_ in _PLACE_LABELS
+    return False
+
+
+def _coordinated_parts(run: list[Token]) -> list[list[Token]]:
+    """ "do PSD e do CDS-PP": names joined by "y/e/and" with no organisation word to hold them together are listed
+    apart, each read on its own."""
+    words = normalize_name(_run_text(run)).split()
+    if not words or words[0] in ORG_HEADS or words[-1] in ORG_TAILS or _head_before_of(words):
+        return [run]
+    parts: list[list[Token]] = [[]]
+    for token in run:
+        if token.lower_ in ("y", "e", "and"):
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    out = []
+    for part in parts:
+        while part and part[0].lower_ in NAME_CONNECTORS:
+            part.pop(0)
+        while part and part[-1].lower_ in NAME_CONNECTORS:
+            part.pop()
+        if part:
+            out.append(part)
+    return out
+
+
+_ORG_SHORT_FORM_ARTICLES = frozenset(
+    {"el", "la", "al", "del", "o", "a", "ao", "à", "do", "da", "pelo", "pela", "no", "na", "the"}
+)
+
+
 def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme",
     "Corpo de Bombeiros Militar" + "de Minas Gerais" (the model split the name at a lower-case linking word)."""
     words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
+    if _DOTTED_FORM.fullmatch(run[-1].text):
+        return run  # a name ends at its legal form: "KeolisAmey Metrolink Ltd." + "Sainsbury's"
     doc = run[0].doc
     last, nxt = run[-1], run[-1].i + 1
     if (
@@ -1055,6 +1380,8 @@ def _second_body(run: list[Token], doc: Doc, i: int) -> bool:
     ("Consejería de Sanidad y Consumo" keeps its portfolio)."""
     if not any(t.lower_ in _SPLIT_CONNECTORS for t in run[1:]):
         return True
+    if doc[i].lower_ == "and" and i + 1 < len(doc) and doc[i + 1].lower_ == "the":
+        return True  # "the Bank of England and the Financial Conduct Authority": "the" opens a second name
     j = i + 1
     # "Universidad Politécnica de Valencia y la Universidad de Oviedo", "Instituto X y en el Centro Y"
     while j + 1 < len(doc) and j <= i + 2 and doc[j].lower_ in LEADING_ARTICLES | HEAD_CONNECTORS:
@@ -1196,6 +1523,44 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         yield _Candidate(None, None, org, "organization", 10.0)
 
 
+# A byline the boilerplate filter kept as text: "By Thandeka Mokoena | News24", "Inês Sá-Carneiro, com Lusa". Not
+# ", de Brasília": that is where the journalist writes from.
+_BYLINE_PARAGRAPH = re.compile(
+    rf"^(?:(?:By|Por|Par)\s+)?(?P<person>[{_CAP}][^|,\n]{{2,60}}?)\s*(?:\||,\s*(?:com|con|with)\s)\s*"
+    rf"(?P<org>[{_CAP}][\w&.'’-]*(?:\s+[{_CAP}][\w&.'’-]*){{0,3}})\s*$"
+)
+
+
+def _byline_paragraph_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        match = _BYLINE_PARAGRAPH.match(clean_text, p_start, p_end)
+        if match is None or len(match.group(0).split()) > 10:
+            continue
+        org = match.group("org")
+        if normalize_name(org) in COUNTRY_KEYS or org in PLACES or normalize_name(org).split()[0] in GIVEN_NAMES:
+            continue
+        yield _Candidate(match.start("org"), match.end("org"), org, "organization", 10.0)
+        person = match.group("person")
+        if normalize_name(person).split()[0] in GIVEN_NAMES or len(person.split()) >= 2:
+            yield _Candidate(None, None, person, "person", 10.0)
+
+
+# "Lebogang \"Lebo\" Sithole": a nickname in quotes between a first name and a surname.
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’])(?P<first>[{_CAP}][\w'’-]+)\s+[\"“‘'][{_CAP}][\w'’-]*[\"”’']\s+"
+    rf"(?P<last>[{_CAP}][\w'’-]+(?:\s+(?:(?:de|da|van|von|du|le)\s+)?[{_CAP}][\w'’-]+)?)"
+)
+
+
+def _nickname_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    """The person's name without the nickname; the model's cut ("Lebogang") then links to it as a short form."""
+    for p_start, p_end in paragraphs:
+        for match in _NICKNAMED.finditer(clean_text, p_start, p_end):
+            if match.group("first").lower() in LEADING_ARTICLES | NOT_NAMES:
+                continue
+            yield _Candidate(None, None, f"{match.group('first')} {match.group('last')}", "person", 10.0)
+
+
 def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Dateline]]) -> Iterable[_Candidate]:
     for start, dateline in datelines:
         s, e = dateline.place
@@ -1261,6 +1626,10 @@ _ABBREVIATED_PLACE_HEADS = frozenset({"ciudad", "cidade", "city", "distrito", "d
 _EXPANSION_WORD = re.compile(r"[\w'’-]+")
 
 
+# Lower-case words whose letter an acronym may keep: "em", "en", "para", "for", "on".
+_LETTERED_LINKS = frozenset({"em", "en", "para", "for", "on", "in"})
+
+
 def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
     """A name spelled out right before its acronym in brackets ("Articulação dos Povos Indígenas do Brasil (Apib)",
     "Intervención General de la Administración del Estado (IGAE)") is one organisation, even where the model cuts it
@@ -1272,10 +1641,21 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
             # "Altos Hornos de México (AHMSA)": a company's acronym may add its legal form's letters.
             core = _LEGAL_LETTERS.sub("", acronym)
             for spelled in dict.fromkeys([acronym, core] if len(core) >= 2 else [acronym]):
-                k = _spelled_from(clean_text, words, spelled, match.start())
+                k = _spelled_from(clean_text, words, spelled.lower(), match.start())
                 if k is None:
                     continue
-                text = clean_text[words[k].start() : match.start()]
+                start = words[k].start()
+                j = k - 1
+                while j >= 1 and words[j].group(0) in NAME_CONNECTORS:
+                    j -= 1
+                if (
+                    0 <= j < k - 1
+                    and normalize_name(words[j].group(0)) in ORG_HEADS
+                    and words[j].group(0)[0].isupper()
+                    and re.fullmatch(r"[\w ]*", clean_text[words[j].end() : start])
+                ):
+                    start = words[j].start()  # "Associação do" + "Alojamento Local em Portugal (ALEP)"
+                text = clean_text[start : match.start()]
                 key = normalize_name(text)
                 parts = key.split()
                 if (
@@ -1284,35 +1664,34 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                     and len(parts) >= 2
                     and parts[0] not in _PLACE_HEADS | _ABBREVIATED_PLACE_HEADS
                 ):
-                    yield _Candidate(words[k].start(), match.start(), text, "organization", 10.0)
+                    yield _Candidate(start, match.start(), text, "organization", 10.0)
                 break
 
 
 _LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")
 
 
-def _spelled_from(text: str, words: list[re.Match], acronym: str, end: int) -> int | None:
-    """The index of the word the acronym's initials start from, reading back from its brackets."""
+def _spelled_from(text: str, words: list[re.Match], letters: str, end: int) -> int | None:
+    """The index of the word the acronym's initials (lower case) start from, reading back from its brackets. A
+    linking word may give its letter or not ("... Alojamento Local em Portugal (ALEP)" keeps the "em", "Fundación
+    Ambiente y Territorio (FAyT)" the "y", "Instituto Nacional de Estatística (INE)" drops the "de"), so every
+    reading of the initials so far is kept."""
     connectors = NAME_CONNECTORS | ORG_CONNECTORS
-    letters = acronym.lower()
-    initials = ""
+    suffixes = {""}
     for k in range(len(words) - 1, -1, -1):
         word = words[k].group(0)
         gap = text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else end]
         if gap.strip(" ,"):
             return None  # punctuation other than a listing comma ends the name
-        if word.lower() in connectors:
-            spelled = word[0].lower() + initials
-            at = len(letters) - len(spelled)
-            if at >= 0 and acronym[at].islower() and letters.endswith(spelled):
-                initials = spelled  # "Fundación Ambiente y Territorio (FAyT)": a lower-case link letter
+        if word.lower() in connectors or word in _LETTERED_LINKS:
+            suffixes |= {word[0].lower() + x for x in suffixes if letters.endswith(word[0].lower() + x)}
             continue
         if not word[0].isupper():
             return None
-        initials = word[0].lower() + initials
-        if not letters.endswith(initials):
+        suffixes = {word[0].lower() + x for x in suffixes if letters.endswith(word[0].lower() + x)}
+        if not suffixes:
             return None
-        if initials == letters and len(letters) >= 2:
+        if letters in suffixes and len(letters) >= 2:
             return k
     return None
 
@@ -1322,7 +1701,9 @@ def _spelled_from(text: str, words: list[re.Match], acronym: str, end: int) -> i
 _LEGAL_FORMS = (
     r"(S\.\s?A\.(?:\s?[BCA]\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
     r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
-    r"N\.\s?V\.|B\.\s?V\.)"
+    r"N\.\s?V\.|B\.\s?V\.|"
+    # English dotted forms the model cuts at the first dot: "Shreeram Infraprojects Pvt. Ltd.", "Acme Holdings Inc."
+    r"(?:Pvt|Pty)\.?\s?Ltd\.?|Ltd\.|Inc\.|Corp\.|L\.L\.C\.)"
 )
 # "Andes Ticket Perú S.A.C." without its legal form (and the country of the branch) is the same company.
 _LEGAL_TAIL = re.compile(rf"(?:[{_CAP}][\w'’-]*\s+)?(?:{_LEGAL_FORMS}|(?i:inc|corp|ltd|llc|plc|ag|gmbh|sa)\.?)")
@@ -1486,8 +1867,11 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             elif (
                 at == 0
                 and long_kind == "organization"
-                and len(short.tokens) == 1
-                and all(w in ORG_TAILS for w in long.tokens[1:])
+                and (
+                    (len(short.tokens) == 1 and all(w in ORG_TAILS for w in long.tokens[1:]))
+                    # "Eskom", "Marula Ridge": the opening words of a company with a legal form are its short name.
+                    or _LEGAL_FORM_END.search(long.display) is not None
+                )
                 and short.key not in COUNTRY_KEYS
                 and short.key not in _PLACE_KEYS
                 and not _seat_of_bodies(short, forms)
@@ -1548,6 +1932,9 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     return links
 
 
+_LEGAL_FORM_END = re.compile(
+    r"\s(?:Ltd|plc|PLC|Inc|Corp|LLC|AG|GmbH|S\.?\s?A|S\.?\s?L|N\.?\s?V|B\.?\s?V|S\.?p\.?A|Ltda|Lda|Pty|Pvt)\.?$"
+)
 _LEGISLATURES = frozenset(
     {"congreso", "congresso", "senado", "parlamento", "asamblea", "assembleia", "cortes", "legislatura"}
 )
@@ -1603,7 +1990,10 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
 
 def _distinctive(tokens: list[str]) -> set[str]:
     split = next((i for i, w in enumerate(tokens) if w in _SPLIT_CONNECTORS), len(tokens))
-    return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - NAME_CONNECTORS
+    # "and" is no name word: "Research Designs and Standards Organisation" shares nothing with "X Road and Y Lake".
+    return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - (
+        NAME_CONNECTORS | ORG_CONNECTORS
+    )
 
 
 def _propagate(groups: dict[str, list[_Form]], clean_text: str) -> dict[str, list[tuple[int, int, str]]]:
@@ -1662,6 +2052,8 @@ def extract_entities(
     for (start, _end), doc in zip(paragraphs, docs, strict=True):
         candidates.extend(_doc_candidates(doc, start, trained))
     candidates.extend(_dateline_candidates(clean_text, datelines))
+    candidates.extend(_byline_paragraph_candidates(clean_text, paragraphs))
+    candidates.extend(_nickname_candidates(clean_text, paragraphs))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
@@ -1727,7 +2119,10 @@ def extract_entities(
     return EntityIndex(entities=[e for e in result if e is not None]).build()
 
 
-_ORPHAN_PLACE_BEFORE = re.compile(r"\b(?:de|del|do|da|en|em|in|of|no|na)\s+$", re.IGNORECASE)
+# "towards Yelahanka", "the airport at Devanahalli": prepositions of place and direction.
+_ORPHAN_PLACE_BEFORE = re.compile(
+    r"\b(?:de|del|do|da|en|em|in|of|no|na|at|towards|toward|near|outside|around|via)\s+$", re.IGNORECASE
+)
 _ORPHAN_ORG_BEFORE = re.compile(r"\b(?:la|el|al|del|o|a|ao|do|da|à|pelo|pela|the)\s+$", re.IGNORECASE)
 
 
@@ -1817,8 +2212,8 @@ def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
     "Universidad de Sevilla Tomás Ibarra". The prefix is a known one-word organisation, an organisation head's
     phrase, or one capitalised word that is no first name; the rest opens with a first name and ends in a surname."""
     words = form.tokens
-    if len(words) < 3 or not form.spans:
-        return None
+    if len(words) < 3 or not form.spans or words[0] in _SAINT_KEYS:
+        return None  # "São José dos Campos": a saint's title opens the name, it is not glued to it
     if form.kind == "person" and words[0] in org_keys:
         return 1
     if any(" " not in t.strip() for _s, _e, t in form.spans):

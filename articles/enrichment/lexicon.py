@@ -1044,6 +1044,15 @@ ORG_HEADS = frozenset(
         "protección",
         "proteção",
         "protecção",
+        # Local and national assemblies in Spanish: "el Concejo de Bogotá", "la Asamblea Nacional".
+        "concejo",
+        "asamblea",
+        "alcaldía",
+        "municipalidad",
+        "intendencia",
+        "cabildo",
+        "cártel",
+        "cartel",
     ]
 )
 
@@ -1168,6 +1177,34 @@ ORG_TAILS = frozenset(
         "democrats",
         "engineering",
         "office",
+        # English names put their head noun last: "Karnataka High Court", "Pollution Control Board".
+        "court",
+        "board",
+        "party",
+        "committee",
+        "ministry",
+        "department",
+        "assembly",
+        "organisation",
+        "organization",
+        "bureau",
+        "tribunal",
+        "hospital",
+        "school",
+        "college",
+        "museum",
+        "academy",
+        # Legal forms written without dots: "Mercado Libre SRL", "Construtora Alvorada Lda".
+        "srl",
+        "sas",
+        "ltda",
+        "lda",
+        "bv",
+        "nv",
+        "pty",
+        "sarl",
+        "eireli",
+        "cartel",
     ]
 )
 
@@ -1470,6 +1507,14 @@ NOT_NAMES = frozenset(
         "aqui",
         "nunca",
         "sempre",
+        # Portuguese prepositions that open a sentence before a place ("Em Belo Horizonte, ..."); the Spanish model
+        # does not know them as function words.
+        "em",
+        "nas",
+        "ao",
+        "aos",
+        "pela",
+        "pelo",
         # Plural nouns for residents that open a sentence before a place ("Moradores de Lajeado reclamam...").
         "moradores",
         "vecinos",
@@ -2143,6 +2188,14 @@ ORG_TYPE_NOUNS = frozenset(
         "rival",
         "rivals",
         "side",  # "German side VfL Wolfsburg", "Championship side X"
+        # "Almacafé, la filial logística de la FNC", "Cenicafé, el centro de investigación de la Federación"
+        "filial",
+        "subsidiary",
+        "subsidiaria",
+        "subsidiária",
+        "centro",
+        "centre",
+        "center",
     ]
 )
 # Well-known platforms and services named without any cue; they are organisations, never people or places.
@@ -3086,3 +3139,28 @@ US_STATE_ABBREVIATIONS = {
     "Wis.": "Wisconsin",
     "Wyo.": "Wyoming",
 }
+
+# Titles written as initials that the model takes for bodies in English text: "the City's MMC for transport".
+ROLE_ACRONYMS = frozenset({"mmc", "mec", "mla", "mlas", "msp", "mpp", "mep", "meps", "ceo", "cfo", "coo", "cto"})
+
+# Lower-case kind nouns after which a capitalised word names a product, not a person, a body or a place: "la variedad
+# Castillo", "the vaccine Covaxin".
+PRODUCT_KIND_NOUNS = frozenset(
+    {
+        "variedad",
+        "variedade",
+        "variety",
+        "cultivar",
+        "cepa",
+        "strain",
+        "raza",
+        "raça",
+        "breed",
+        "vacuna",
+        "vacina",
+        "vaccine",
+        "fármaco",
+        "medicamento",
+        "drug",
+    }
+)
