@@ -208,6 +208,33 @@ def articles_enqueue(*, article_ids: list[int]) -> int:
     return sent
 
 
+def articles_claim_waiting(*, article_id: int, limit: int) -> list[int]:
+    """Up to `limit` other articles waiting in the queue (QUEUED), oldest first, marked ENRICHING for the caller to
+    enrich with `article_id` as one batch. Their own tasks, still in the broker, find them taken and stop
+    (article_enrichment_taken). SKIP LOCKED: two workers never claim the same article. PostgreSQL only; elsewhere
+    nothing is claimed."""
+    if connection.vendor != "postgresql" or limit < 1:
+        return []
+    content_changed()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE articles_article SET status = %s, status_changed_at = %s WHERE id IN ("
+            "SELECT id FROM articles_article WHERE status = %s AND id <> %s "
+            "ORDER BY status_changed_at, id LIMIT %s FOR UPDATE SKIP LOCKED) RETURNING id",
+            [Article.Status.ENRICHING, timezone.now(), Article.Status.QUEUED, article_id, limit],
+        )
+        return sorted(row[0] for row in cursor.fetchall())
+
+
+def article_enrichment_taken(*, article_id: int, taken_for: timedelta) -> bool:
+    """Whether the article's enrichment was done or started by another task's batch since it was queued: ENRICHED,
+    FAILED, or ENRICHING for less than `taken_for` (past that, the sweeper sends it again)."""
+    status, changed_at = Article.objects.values_list("status", "status_changed_at").get(id=article_id)
+    if status in (Article.Status.ENRICHED, Article.Status.FAILED):
+        return True
+    return status == Article.Status.ENRICHING and changed_at is not None and changed_at > timezone.now() - taken_for
+
+
 def articles_enrich(
     *, article_ids: list[int], abort_on: tuple[type[BaseException], ...] = ()
 ) -> dict[int, Article | Exception]:

@@ -9,7 +9,16 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 
-from articles.services import article_enrich, article_mark_failed, articles_enrich, articles_sweep_stuck
+from articles.services import (
+    ENRICHMENT_BATCH,
+    article_enqueue,
+    article_enrich,
+    article_enrichment_taken,
+    article_mark_failed,
+    articles_claim_waiting,
+    articles_enrich,
+    articles_sweep_stuck,
+)
 from newsapi.logs import article_log_context
 from newsapi.metrics import ENRICHMENT_DURATION, ENRICHMENT_FAILURES
 
@@ -32,6 +41,24 @@ MAX_ATTEMPTS = 5
 )
 def enrich_article(self, article_id: int) -> None:
     with article_log_context(article_id):
+        # A retry, or a message redelivered because its worker died, is this task's own article: it goes alone.
+        # (The waiting articles a dead worker had claimed are sent again by the sweeper.)
+        redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
+        first_attempt = self.request.retries == 0 and not self.request.is_eager and not redelivered
+        if first_attempt and article_enrichment_taken(article_id=article_id, taken_for=_enriching_after()):
+            logger.info("enrichment already taken by a batch", extra={"article_id": article_id})
+            return
+        # A backlog (a burst of deliveries, a worker back after a pause) is enriched in batches, whose writes overlap
+        # the next article's pipeline; with nothing waiting, the article goes alone at once.
+        waiting = (
+            articles_claim_waiting(article_id=article_id, limit=ENRICHMENT_BATCH - 1)
+            if first_attempt and settings.ENRICHMENT_BACKLOG_BATCHES
+            else []
+        )
+        if waiting:
+            logger.info("enrichment started with %d waiting article(s)", len(waiting), extra={"article_id": article_id})
+            _enrich_batch([article_id, *waiting])
+            return
         logger.info("enrichment started", extra={"article_id": article_id, "attempt": self.request.retries + 1})
         started = time.perf_counter()
         try:
@@ -59,11 +86,20 @@ def enrich_article(self, article_id: int) -> None:
         )
 
 
+def _enriching_after() -> timedelta:
+    """How long an article may stay ENRICHING before the sweeper sends it again (its worker died)."""
+    return timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 30)
+
+
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def enrich_articles(article_ids: list[int]) -> None:
     """A batch from re-enrichment or the sweeper: each article stored in its own transaction, so one article's
     failure is its own; one whose database was briefly unreachable goes back as a single enrich_article, with that
     task's retry policy. A worker lost mid-batch gets the whole batch again, which is safe: enrichment is idempotent."""
+    _enrich_batch(article_ids)
+
+
+def _enrich_batch(article_ids: list[int]) -> None:
     started = time.perf_counter()
     try:
         outcomes = articles_enrich(article_ids=article_ids, abort_on=(SoftTimeLimitExceeded,))
@@ -77,7 +113,7 @@ def enrich_articles(article_ids: list[int]) -> None:
             if isinstance(outcome, TRANSIENT_ERRORS):
                 ENRICHMENT_FAILURES.labels(reason="retry").inc()
                 logger.warning("enrichment will be retried alone: %r", outcome, extra={"article_id": article_id})
-                enrich_article.delay(article_id)
+                article_enqueue(article_id=article_id)  # QUEUED again, so its task does not find it taken
             else:
                 ENRICHMENT_FAILURES.labels(reason="error").inc()
                 logger.error(
@@ -95,7 +131,7 @@ def enrich_articles(article_ids: list[int]) -> None:
 def sweep_stuck_articles() -> int:
     ids = articles_sweep_stuck(
         stuck_after=timedelta(seconds=settings.ENRICHMENT_STUCK_AFTER),
-        enriching_after=timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 30),
+        enriching_after=_enriching_after(),
     )
     if ids:
         logger.info("re-enqueued %d stuck article(s): %s", len(ids), ids[:20])

@@ -150,6 +150,9 @@ ENRICHMENT_MODELS = {
     "pt": os.environ.get("SPACY_MODEL_PT", "es_core_news_sm"),
 }
 
+# A worker whose task finds other articles waiting in the queue enriches up to seven of them with it, as one batch.
+ENRICHMENT_BACKLOG_BATCHES = env_bool("ENRICHMENT_BACKLOG_BATCHES", True)
+
 # Workers load these models when they start, before the pool forks, rather than on their first article.
 ENRICHMENT_PRELOAD = env_bool("ENRICHMENT_PRELOAD", True)
 
