@@ -1034,3 +1034,33 @@ def test_a_capital_after_a_sentence_opening_article_marks_a_body_but_not_a_compe
     # then the clubs are organisations and the league nothing
     assert pt_kinds.get("Benfica") == pt_kinds.get("Flamengo") == "organization", pt_kinds
     assert "Liga" not in es_kinds and "Mundial" not in es_kinds, es_kinds
+
+
+def test_touching_person_spans_are_one_name():
+    # given a three-word name the model may cut in two, set off by commas after a role
+    body = 'Its chairperson, Faith Mwende Njoroge, warned that "the people will suffer most".'
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then one person carries the whole name
+    assert entities["Faith Mwende Njoroge"].kind == "person"
+    assert "Njoroge" not in entities
+
+
+def test_a_name_apposed_after_a_comma_keeps_its_first_word():
+    # given a role, a comma, then a name whose second word is a common first name
+    body = 'O presidente do município, Paulino Lucas Chiteve, garantiu que a medida "não é um castigo".'
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then the first word is not cut off as an organisation glued in front
+    assert entities["Paulino Lucas Chiteve"].kind == "person"
+    assert "Paulino" not in entities
+
+
+def test_a_member_of_a_named_party_is_not_part_of_its_name():
+    # given "Name of the Party" in English
+    body = "His closest rival, Tunde Olarewaju of the Peoples Democratic Party (PDP), scored 142,870 votes."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the person and the party are apart
+    assert entities["Tunde Olarewaju"].kind == "person"
+    assert entities["Peoples Democratic Party"].kind == "organization"

@@ -891,10 +891,35 @@ def _role_suffix(token: Token) -> bool:
     return token.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora")) and lower not in ORG_TYPE_NOUNS
 
 
+def _join_split_people(doc: Doc) -> list[Span]:
+    """ "Faith Mwende" + "Njoroge": two person spans the model left touching, with nothing but a space between, are
+    one name (two people in running text are parted by a comma, "and" or a role). A part opening with a first name
+    starts a name of its own ("Revolución Ciudadana" + "Luis Bajaña"); a lone word before may be a role
+    ("Campaigner")."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        prev = ents[-1] if ents else None
+        if (
+            prev is not None
+            and prev.label_ in ("PERSON", "PER")
+            and ent.label_ == prev.label_
+            and ent.start == prev.end
+            and prev[-1].whitespace_ == " "
+            and _is_capitalised(ent[0].text)
+            and len(prev) >= 2
+            and len(ent) <= 2
+            and normalize_name(ent[0].text) not in GIVEN_NAMES
+        ):
+            ents[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+        else:
+            ents.append(ent)
+    return ents
+
+
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
     spans: list[tuple[Span, EntityKind]] = []
     if trained:
-        spans = _with_saints([(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS])
+        spans = _with_saints([(ent, _LABELS[ent.label_]) for ent in _join_split_people(doc) if ent.label_ in _LABELS])
     else:
         spans = [(span, kind) for span, kind in _fallback_spans(doc)]
     covered = {t.i for span, _kind in spans for t in span}
@@ -903,52 +928,88 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
     for span, kind in spans:
         listed = _listed_organisation(span) if trained and kind == "organization" else None
         wholes = [listed] if listed else _name_runs(list(span), kind, trained)
-        for run in (piece for whole in wholes for piece in _split_places(whole)):
-            if trained:
-                run = _extend_org(run, kind == "organization")
-                if kind == "organization":
-                    run = _join_backward(run)
-                elif kind == "place":
-                    run = _extend_place(run)
-            run = _with_name_particles(run)
-            if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
-                before = run[0].doc[run[0].i - 1] if run[0].i else None
-                if before is not None and before.lower_ in _SPLIT_CONNECTORS:
-                    run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
-            while kind == "person" and len(run) > 2 and run[-1].text in _POST_NOMINALS:
-                run = run[:-1]  # "Rachel Okoro KC", "Sir Gavin Hollis MP": letters after the name are no part of it
-            if kind == "person":
-                run = _with_surname_particles(run)
-                first = run[0]
-                before = first.doc[first.i - 1] if first.i > 0 else None
-                if (
-                    before is not None
-                    and before.text.istitle()
-                    and before.lower_ in GIVEN_NAMES
-                    and normalize_name(first.text) not in GIVEN_NAMES
-                ):
-                    run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
-            if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
-                run = run[:-1]  # a credit's "AAP Image": the agency
-            if offset is None and len(run) == 1 and _opens_caption(run[0]):
-                continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
-            text = _run_text(run)
-            if "/" in text:
-                continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
-            if _is_junk(run, text, trained):
-                continue
-            if trained and kind == "organization" and _brand_possessive(run, span):
-                text, run = text + run[-1].doc[run[-1].i + 1].text, [*run, run[-1].doc[run[-1].i + 1]]
-            key = normalize_name(text)
-            weight = 3.0 if len(run) > 1 else 1.0
-            start = None if offset is None else offset + run[0].idx
-            end = None if start is None else start + len(text)
-            yield _Candidate(start, end, text, kind, weight)
-            for vote_kind, vote in _rule_votes(run, key, trained):
-                if vote_kind == "vouched":
-                    yield _Candidate(None, None, text, kind, 0.0, vouched=True)
-                else:
-                    yield _Candidate(None, None, text, vote_kind, vote)
+        for piece in (piece for whole in wholes for piece in _split_places(whole)):
+            yield from _run_candidates(piece, kind, offset, trained, span)
+
+
+def _extended_runs(run: list[Token], kind: EntityKind, trained: bool) -> list[tuple[list[Token], EntityKind]]:
+    if not trained:
+        return [(run, kind)]
+    run = _extend_org(run, kind == "organization")
+    if kind == "organization":
+        run = _join_backward(run)
+        member = _member_of_body(run)
+        if member:
+            body = run[len(member) + 1 :]
+            return [(member, "person"), (body[1:] if body[0].lower_ == "the" else body, "organization")]
+    elif kind == "place":
+        run = _extend_place(run)
+    return [(run, kind)]
+
+
+def _member_of_body(run: list[Token]) -> list[Token] | None:
+    """ "Tunde Olarewaju of the Peoples Democratic Party": a two- or three-word name with no organisation word,
+    then "of (the)" and a body's full name, is a member of that body, not part of its name ("Bank of the West" opens
+    with a head, "Friends of the Earth" ends without a body's tail)."""
+    words = [normalize_name(t.text) for t in run]
+    if "of" not in words:
+        return None
+    cut = words.index("of")
+    name, body = [w for w in words[:cut] if w != "-"], [w for w in words[cut + 1 :] if w != "the"]
+    if not 2 <= len(name) <= 3 or len(body) < 2 or run[0].doc.lang_ != "en":
+        return None
+    if any(w in ORG_HEADS or w in ORG_TAILS or w in COUNTRY_KEYS for w in name):
+        return None
+    if not all(_is_capitalised(t.text) and not t.text.isupper() for t in run[:cut] if t.text != "-"):
+        return None
+    if not (body[0] in ORG_HEADS or body[-1] in ORG_TAILS):
+        return None
+    return run[:cut]
+
+
+def _run_candidates(
+    raw: list[Token], raw_kind: EntityKind, offset: int | None, trained: bool, span: Span
+) -> Iterable[_Candidate]:
+    for run, kind in _extended_runs(raw, raw_kind, trained):
+        run = _with_name_particles(run)
+        if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
+            before = run[0].doc[run[0].i - 1] if run[0].i else None
+            if before is not None and before.lower_ in _SPLIT_CONNECTORS:
+                run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
+        while kind == "person" and len(run) > 2 and run[-1].text in _POST_NOMINALS:
+            run = run[:-1]  # "Rachel Okoro KC", "Sir Gavin Hollis MP": letters after the name are no part of it
+        if kind == "person":
+            run = _with_surname_particles(run)
+            first = run[0]
+            before = first.doc[first.i - 1] if first.i > 0 else None
+            if (
+                before is not None
+                and before.text.istitle()
+                and before.lower_ in GIVEN_NAMES
+                and normalize_name(first.text) not in GIVEN_NAMES
+            ):
+                run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
+        if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
+            run = run[:-1]  # a credit's "AAP Image": the agency
+        if offset is None and len(run) == 1 and _opens_caption(run[0]):
+            continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
+        text = _run_text(run)
+        if "/" in text:
+            continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
+        if _is_junk(run, text, trained):
+            continue
+        if trained and kind == "organization" and _brand_possessive(run, span):
+            text, run = text + run[-1].doc[run[-1].i + 1].text, [*run, run[-1].doc[run[-1].i + 1]]
+        key = normalize_name(text)
+        weight = 3.0 if len(run) > 1 else 1.0
+        start = None if offset is None else offset + run[0].idx
+        end = None if start is None else start + len(text)
+        yield _Candidate(start, end, text, kind, weight)
+        for vote_kind, vote in _rule_votes(run, key, trained):
+            if vote_kind == "vouched":
+                yield _Candidate(None, None, text, kind, 0.0, vouched=True)
+            else:
+                yield _Candidate(None, None, text, vote_kind, vote)
 
 
 def _opens_caption(token: Token) -> bool:
@@ -2179,7 +2240,7 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
         form = forms[key]
         words = form.tokens
         cut = _person_after_prefix(form, org_keys)
-        if cut is None:
+        if cut is None or (cut == 1 and _apposed_after_comma(form, clean_text, org_keys)):
             continue
         if cut > 1 or words[0] not in org_keys:
             prefix_key = " ".join(words[:cut])
@@ -2205,6 +2266,17 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
             target.spans.append((s + skip, e, t[skip:]))
             target.first = min(target.first, s + skip)
         del forms[key]
+
+
+def _apposed_after_comma(form: _Form, clean_text: str, org_keys: set[str]) -> bool:
+    """ "O presidente do município, Paulino Lucas Chiteve,": a name set off by a comma after its role is whole; a
+    body glued in front comes after the role's "de/of" ("a diretora da Anvisa Cláudia Moretti"), not after a comma."""
+    head = form.tokens[0]
+    return (
+        head not in org_keys
+        and head not in ORG_HEADS
+        and all(clean_text[:s].rstrip().endswith(",") and not t.split()[0].isupper() for s, _e, t in form.spans)
+    )
 
 
 def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
