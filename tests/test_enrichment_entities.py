@@ -1064,3 +1064,13 @@ def test_a_member_of_a_named_party_is_not_part_of_its_name():
     # then the person and the party are apart
     assert entities["Tunde Olarewaju"].kind == "person"
     assert entities["Peoples Democratic Party"].kind == "organization"
+
+
+def test_two_bodies_each_with_its_tail_are_not_joined_by_and():
+    # given two companies, each ending in its own organisation word, joined by "and"
+    body = "The telecoms firm offers overdraft products with NCBA Group and KCB Bank, it said on Monday."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then they stay two organisations
+    assert entities["NCBA Group"].kind == "organization"
+    assert entities["KCB Bank"].kind == "organization"

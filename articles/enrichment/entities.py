@@ -1508,6 +1508,8 @@ def _join_backward(run: list[Token]) -> list[Token]:
         left.pop(0)
     if not left or normalize_name(_run_text(left)) in COUNTRY_KEYS:
         return run
+    if len(left) > 1 and normalize_name(left[-1].text) in ORG_TAILS:
+        return run  # "NCBA Group and KCB Bank": the left half ends in its own tail, a body of its own
     return [*left, doc[link], *run]
 
 
