@@ -1074,3 +1074,16 @@ def test_two_bodies_each_with_its_tail_are_not_joined_by_and():
     # then they stay two organisations
     assert entities["NCBA Group"].kind == "organization"
     assert entities["KCB Bank"].kind == "organization"
+
+
+def test_bodies_sharing_only_a_scope_adjective_stay_apart():
+    # given two unrelated bodies whose only shared word is "Nacional"
+    body = (
+        "En la Asamblea Nacional, un legislador anunció una acción ante la Corte Constitucional.\n\n"
+        "La Policía Nacional, por su parte, informó que 17 personas fueron detenidas."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then each is its own organisation
+    assert entities["Policía Nacional"].kind == "organization"
+    assert "Policía Nacional" not in entities["Asamblea Nacional"].aliases

@@ -2051,11 +2051,18 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
     return True
 
 
+# Adjectives of a body's reach that unrelated bodies share: "Policía Nacional" and "Asamblea Nacional" are two.
+_SCOPE_ADJECTIVES = frozenset(
+    {"nacional", "national", "federal", "regional", "provincial", "municipal", "estatal", "central", "general"}
+    | {"internacional", "international", "mundial", "world", "europeo", "europea", "europeu", "europeia", "european"}
+)
+
+
 def _distinctive(tokens: list[str]) -> set[str]:
     split = next((i for i, w in enumerate(tokens) if w in _SPLIT_CONNECTORS), len(tokens))
     # "and" is no name word: "Research Designs and Standards Organisation" shares nothing with "X Road and Y Lake".
     return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - (
-        NAME_CONNECTORS | ORG_CONNECTORS
+        NAME_CONNECTORS | ORG_CONNECTORS | _SCOPE_ADJECTIVES
     )
 
 
