@@ -1087,3 +1087,13 @@ def test_bodies_sharing_only_a_scope_adjective_stay_apart():
     # then each is its own organisation
     assert entities["Policía Nacional"].kind == "organization"
     assert "Policía Nacional" not in entities["Asamblea Nacional"].aliases
+
+
+def test_a_member_with_a_hyphenated_surname_of_a_congress():
+    # given "Name of the <...> Congress", the surname hyphenated and the body ending in a head word
+    body = "The commission on Sunday declared Oluwaseun Adeyemi-Bakare of the All Progressives Congress the winner."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the person and the party are apart
+    assert entities["Oluwaseun Adeyemi-Bakare"].kind == "person"
+    assert entities["All Progressives Congress"].kind == "organization"

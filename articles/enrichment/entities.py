@@ -955,14 +955,15 @@ def _member_of_body(run: list[Token]) -> list[Token] | None:
     if "of" not in words:
         return None
     cut = words.index("of")
-    name, body = [w for w in words[:cut] if w != "-"], [w for w in words[cut + 1 :] if w != "the"]
+    name = [w for w, t in zip(words[:cut], run, strict=False) if t.text != "-"]  # "Adeyemi-Bakare" is one name
+    body = [w for w in words[cut + 1 :] if w != "the"]
     if not 2 <= len(name) <= 3 or len(body) < 2 or run[0].doc.lang_ != "en":
         return None
     if any(w in ORG_HEADS or w in ORG_TAILS or w in COUNTRY_KEYS for w in name):
         return None
     if not all(_is_capitalised(t.text) and not t.text.isupper() for t in run[:cut] if t.text != "-"):
         return None
-    if not (body[0] in ORG_HEADS or body[-1] in ORG_TAILS):
+    if not (body[0] in ORG_HEADS or body[-1] in ORG_TAILS | ORG_HEADS):  # "... Progressives Congress"
         return None
     return run[:cut]
 
