@@ -1097,3 +1097,15 @@ def test_a_member_with_a_hyphenated_surname_of_a_congress():
     # then the person and the party are apart
     assert entities["Oluwaseun Adeyemi-Bakare"].kind == "person"
     assert entities["All Progressives Congress"].kind == "organization"
+
+
+def test_a_name_before_a_bodys_possessive_role_is_a_person():
+    # given a name set off by a comma and followed by "<Body>'s <adjective> <role>"
+    body = (
+        '"We urge all parties to remain calm," said Hauwa Lawal Dikko, INEC\'s national commissioner for '
+        'information, "and to take their grievances to the courts."'
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the name is a person's
+    assert entities["Hauwa Lawal Dikko"].kind == "person"

@@ -669,6 +669,11 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
                 votes.append(("organization", 5.0))  # "Derry City, whose chairman, ...": a body with officers
         elif nxt + 1 < len(doc) and doc[nxt].text == ",":
             after = doc[nxt + 1] if doc[nxt + 1].pos_ != "DET" or nxt + 2 >= len(doc) else doc[nxt + 2]
+            if after.pos_ == "PROPN" and after.i + 2 < len(doc) and doc[after.i + 1].text in ("'s", "’s"):
+                # "Hauwa Lawal Dikko, INEC's national commissioner": a body's role after its possessive
+                after = doc[after.i + 2]
+                while after.pos_ == "ADJ" and after.i + 1 < len(doc):
+                    after = doc[after.i + 1]
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
