@@ -1109,3 +1109,13 @@ def test_a_name_before_a_bodys_possessive_role_is_a_person():
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     # then the name is a person's
     assert entities["Hauwa Lawal Dikko"].kind == "person"
+
+
+def test_a_lawmakers_party_after_de_is_a_body():
+    # given "el legislador de <Party> <Name>"
+    body = "En la Asamblea Nacional, el legislador de Revolución Ciudadana Luis Bajaña Cevallos calificó el decreto."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the party is an organisation and the lawmaker a person
+    assert entities["Revolución Ciudadana"].kind == "organization"
+    assert entities["Luis Bajaña Cevallos"].kind == "person"

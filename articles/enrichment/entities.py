@@ -180,6 +180,14 @@ _MEMBER_ROLES = frozenset(
         "eurodeputada",
         "afiliado",
         "afiliada",
+        # Lawmakers named with their party: "el legislador de Revolución Ciudadana", "a parlamentar do PSOL".
+        "legislador",
+        "legisladora",
+        "asambleista",
+        "congresista",
+        "parlamentario",
+        "parlamentaria",
+        "parlamentar",
         # A party's group in a parliament: "de la bancada de Renovación Andina", "el bloque de la UCR".
         "bancada",
         "bloque",
