@@ -1119,3 +1119,15 @@ def test_a_lawmakers_party_after_de_is_a_body():
     # then the party is an organisation and the lawmaker a person
     assert entities["Revolución Ciudadana"].kind == "organization"
     assert entities["Luis Bajaña Cevallos"].kind == "person"
+
+
+def test_a_name_followed_by_which_is_no_person():
+    # given a name the model may take for a person, followed by ", which"
+    body = (
+        "Observers painted a mixed picture. Yiaga Africa, which deployed 500 monitors, said in its preliminary "
+        "statement that vote buying was recorded in 31 per cent of the polling units."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then it is a body
+    assert entities["Yiaga Africa"].kind == "organization"

@@ -672,6 +672,14 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
             votes.append(("person", 5.0))
         nxt = run[-1].i + 1
+        if (
+            nxt + 1 < len(doc)
+            and doc[nxt].text == ","
+            and doc[nxt + 1].lower_ == "which"
+            and _LABELS.get(first.ent_type_) == "person"
+            and words[0] not in GIVEN_NAMES
+        ):
+            votes.append(("organization", 5.0))  # "Yiaga Africa, which deployed 500 monitors": "which" is no person's
         if nxt + 2 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].lower_ in _WHOSE:
             if doc[nxt + 2].lower_ in PERSON_ROLE_NOUNS and words[0] not in GIVEN_NAMES:
                 votes.append(("organization", 5.0))  # "Derry City, whose chairman, ...": a body with officers
