@@ -1131,3 +1131,14 @@ def test_a_name_followed_by_which_is_no_person():
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     # then it is a body
     assert entities["Yiaga Africa"].kind == "organization"
+
+
+def test_a_closing_agency_credit_names_the_agency():
+    # given an article closed by "(Com Lusa)"
+    body = "A cólera é endémica em Moçambique, onde as chuvas agravam a propagação da doença.\n\n(Com Lusa)"
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    entities = _by_name(result)
+    # then the agency is an organisation and the credit is no place
+    assert entities["Lusa"].kind == "organization"
+    assert "Com Lusa" not in entities

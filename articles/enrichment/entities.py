@@ -37,7 +37,7 @@ from .lexicon import (
     US_STATE_ABBREVIATIONS,
 )
 from .normalize import normalize_name
-from .text import WIRE_CREDIT, BoilerplateLine, Dateline
+from .text import AGENCY_LINE, WIRE_CREDIT, BoilerplateLine, Dateline
 from .types import EntityKind, ExtractedEntity
 from .types import Span as TextSpan
 
@@ -2152,7 +2152,10 @@ def extract_entities(
     candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
-        if line.kind == "credit" and not WIRE_CREDIT.match(line.text):
+        if agency := AGENCY_LINE.match(line.text.strip()):
+            # The model reads "(Com Lusa)" as one name, a place; the credit names the agency alone.
+            candidates.append(_Candidate(None, None, agency.group("org"), "organization", 10.0))
+        elif line.kind == "credit" and not WIRE_CREDIT.match(line.text):
             # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
