@@ -1142,3 +1142,12 @@ def test_a_closing_agency_credit_names_the_agency():
     # then the agency is an organisation and the credit is no place
     assert entities["Lusa"].kind == "organization"
     assert "Com Lusa" not in entities
+
+
+def test_a_name_after_a_lower_case_market_or_park_noun_is_a_place():
+    # given a name after a lower-case "mercado", which the model may take for a person
+    body = "O conselho suspendeu a venda de comida cozinhada no mercado Waresta durante 30 dias."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then it is a place
+    assert entities["Waresta"].kind == "place"

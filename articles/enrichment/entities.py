@@ -89,7 +89,7 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
     r"|municipio|município|condado|county|veredas?|corregimientos?|recinto|estadio|estádio|concelho|suburb|township"
-    r"|parish|calle|avenida|rua|travessa|street)"
+    r"|parish|calle|avenida|rua|travessa|street|mercado|feira|parque|plaza|praça|playa|praia)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
