@@ -1151,3 +1151,13 @@ def test_a_name_after_a_lower_case_market_or_park_noun_is_a_place():
     entities = _by_name(enrich_text(title="", body=body, language="pt"))
     # then it is a place
     assert entities["Waresta"].kind == "place"
+
+
+def test_a_city_after_the_journalist_in_a_byline_is_where_they_file():
+    # given a byline closing with a city, not an outlet
+    body = "By Chinedu Okafor, Ado-Ekiti\n\nThe commission declared the result at its office in Ado-Ekiti on Sunday."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the city is a place and the journalist a person
+    assert entities["Ado-Ekiti"].kind == "place"
+    assert entities["Chinedu Okafor"].kind == "person"

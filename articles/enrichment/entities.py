@@ -1578,6 +1578,9 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
                 continue
             if after_comma and set(normalize_name(name).split()) & (PERSON_ROLE_NOUNS | _BYLINE_TITLES):
                 continue  # "By X, Health Correspondent": the journalist's title
+            if after_comma and (is_city(normalize_name(name)) or normalize_name(name) in COUNTRY_KEYS):
+                yield _Candidate(None, None, name, "place", 10.0)  # "By Chinedu Okafor, Ado-Ekiti": where one files
+                continue
             if after_comma and not (first_word and first_word[0] in GIVEN_NAMES):
                 # "By Hannah McCreadie, PA Media": after the journalist, a name with no first name is the outlet.
                 yield _Candidate(None, None, name, "organization", 10.0)
