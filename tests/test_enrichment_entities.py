@@ -1161,3 +1161,12 @@ def test_a_city_after_the_journalist_in_a_byline_is_where_they_file():
     # then the city is a place and the journalist a person
     assert entities["Ado-Ekiti"].kind == "place"
     assert entities["Chinedu Okafor"].kind == "person"
+
+
+def test_members_of_parliament_as_initials_are_no_body():
+    # given "MPs" as the subject of a report
+    body = "In Parliament, the committee chairman, Joseph Kiptoo Langat, said MPs would review the rules in 28 days."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the initials name no organisation
+    assert "MPs" not in entities
