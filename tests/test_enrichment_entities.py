@@ -1170,3 +1170,13 @@ def test_members_of_parliament_as_initials_are_no_body():
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     # then the initials name no organisation
     assert "MPs" not in entities
+
+
+def test_an_outlet_opening_with_initials_after_the_byline_comma_stays_an_outlet():
+    # given a byline whose outlet opens with initials that also spell a small town's name
+    body = "By Hannah McCreadie, PA Media\n\nThe club confirmed the signing on Friday."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the outlet is not read as where the journalist files
+    assert "PA" not in entities
+    assert entities["PA Media"].kind == "organization"

@@ -89,7 +89,7 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
     r"|municipio|município|condado|county|veredas?|corregimientos?|recinto|estadio|estádio|concelho|suburb|township"
-    r"|parish|calle|avenida|rua|travessa|street|mercado|feira|parque|plaza|praça|playa|praia)"
+    r"|parish|calle|avenida|rua|travessa|street|mercado|parque|praça|playa|praia)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -1578,7 +1578,8 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
                 continue
             if after_comma and set(normalize_name(name).split()) & (PERSON_ROLE_NOUNS | _BYLINE_TITLES):
                 continue  # "By X, Health Correspondent": the journalist's title
-            if after_comma and (is_city(normalize_name(name)) or normalize_name(name) in COUNTRY_KEYS):
+            place = is_city(normalize_name(name)) or normalize_name(name) in COUNTRY_KEYS
+            if after_comma and place and not name.split()[0].isupper():  # "PA Media" is the outlet
                 yield _Candidate(None, None, name, "place", 10.0)  # "By Chinedu Okafor, Ado-Ekiti": where one files
                 continue
             if after_comma and not (first_word and first_word[0] in GIVEN_NAMES):
