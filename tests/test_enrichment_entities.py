@@ -1179,3 +1179,15 @@ def test_an_outlet_in_initials_after_the_byline_comma_stays_an_outlet():
     entities = _by_name(enrich_text(title="", body=body, language="en"))
     # then the outlet is not read as where the journalist files
     assert entities["PA"].kind == "organization"
+
+
+def test_a_weekday_after_a_role_noun_is_a_first_name():
+    # given a spokesperson whose first name is a weekday
+    body = (
+        "The Nigeria Police Force said 23 people had been arrested. Police spokesperson Sunday Abutu said all "
+        "suspects would be charged in court this week."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the name is a person's and the report is his
+    assert _by_name(result)["Sunday Abutu"].kind == "person"

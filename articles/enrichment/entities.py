@@ -356,11 +356,13 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 def _titled_weekday(run: Sequence[Token]) -> bool:
     """ "The Sunday Times", "the Sunday Telegraph": a weekday after "the" that opens a title is part of the name."""
     first = run[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
     return (
         first.lower_ in _WEEKDAYS
         and len(run) > 1
-        and first.i > 0
-        and first.doc[first.i - 1].lower_ == "the"
+        and before is not None
+        # "Police spokesperson Sunday Abutu": after a role noun, a weekday is a first name
+        and (before.lower_ == "the" or (before.text.islower() and before.lower_ in PERSON_ROLE_NOUNS))
         and _is_capitalised(run[1].text)
     )
 
