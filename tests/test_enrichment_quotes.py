@@ -500,3 +500,16 @@ def test_a_report_ends_before_the_next_speakers_name_and_verb():
     texts = {q.text: _speaker(result, q) for q in result.quotes}
     assert not any("Bakari" in text for text in texts)
     assert texts["he owed three apps a total of 18,000 shillings"] == "Hassan Omar Bakari"
+
+
+def test_a_report_whose_verb_opens_a_quoted_fragment_leaves_only_the_partial():
+    # given "told X that <subject>, <aside>, was "<quote>""
+    body = (
+        "The group's executive director, Samson Itodo, told Channels Television that turnout, at 36 per cent, "
+        'was "the lowest Ekiti has seen since 2014".'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then only the quoted fragment is a quote, and it is his
+    assert [(q.kind, q.text) for q in result.quotes] == [("partial", "the lowest Ekiti has seen since 2014")]
+    assert _speaker(result, result.quotes[0]) == "Samson Itodo"

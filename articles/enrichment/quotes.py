@@ -55,6 +55,7 @@ _ROLE_EXPANSIONS = {
     "cfo": ("chief financial", "director financiero", "directora financiera", "diretor financeiro", "cfo"),
     "coo": ("chief operating", "coo"),
 }
+_COPULA_INTO_QUOTE = re.compile(r"[\s,]*(?:was|is|were|are|es|era|fue|será|sería|é|foi|seria)\s+[\"“«]")
 _FRAME_WORDS = frozenset({"según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"})
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
@@ -858,6 +859,8 @@ class _Resolver:
             return None
         if not overlapping and self.text[end : end + 3].lstrip(" ,:")[:1] in _OPENING_MARKS:
             return None  # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment
+        if not overlapping and _COPULA_INTO_QUOTE.match(self.text, end):
+            return None  # "that turnout, at 36 per cent, was «the lowest»": the parser cut the clause before its verb
         self.quoted.append((start, end))
         self._remember(entity)
         return ExtractedQuote(
