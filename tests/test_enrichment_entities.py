@@ -1191,3 +1191,13 @@ def test_a_weekday_after_a_role_noun_is_a_first_name():
     result = enrich_text(title="", body=body, language="en")
     # then the name is a person's and the report is his
     assert _by_name(result)["Sunday Abutu"].kind == "person"
+
+
+def test_a_capitalised_role_closing_a_body_before_its_holder_is_a_title():
+    # given "the <Body> <Role>, <Name>"
+    body = "In Abuja, the Senate President, Godswill Akpabio, congratulated the governor-elect."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the body is named without the role
+    assert entities["Senate"].kind == "organization"
+    assert "Senate President" not in entities

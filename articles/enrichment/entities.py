@@ -967,7 +967,25 @@ def _extended_runs(run: list[Token], kind: EntityKind, trained: bool) -> list[tu
             return [(member, "person"), (body[1:] if body[0].lower_ == "the" else body, "organization")]
     elif kind == "place":
         run = _extend_place(run)
+    if kind == "organization" and _titled_role_last(run):
+        return [(run[:-1], kind)]
     return [(run, kind)]
+
+
+def _titled_role_last(run: list[Token]) -> bool:
+    """ "the Senate President, Godswill Akpabio": an English body's name closed by a capitalised role noun and set
+    before the holder's name is a title; the body is the name without the role."""
+    doc, last = run[0].doc, run[-1]
+    nxt = last.i + 1
+    return (
+        doc.lang_ == "en"
+        and len(run) > 1
+        and last.lower_ in PERSON_ROLE_NOUNS
+        and _is_capitalised(last.text)
+        and nxt + 1 < len(doc)
+        and doc[nxt].text == ","
+        and doc[nxt + 1].pos_ == "PROPN"
+    )
 
 
 def _member_of_body(run: list[Token]) -> list[Token] | None:
