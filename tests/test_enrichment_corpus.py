@@ -65,6 +65,13 @@ FIXTURE_GATES = {
     # closed by a stop. Before: people 0.82, orgs 0.73, places 0.80, quoted 0.98, indirect 0.86, attributed 0.76,
     # speaker 0.84.
     "enrichment_corpus_blind10": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.87),
+    # es-EC, en-KE, en-NG, pt-MZ: a bus strike over a diesel subsidy, a cap on digital-loan charges, a governorship
+    # election, a cholera outbreak; "Name of the <Party>", three-word names the model cuts in two or glues to a role's
+    # comma, a weekday as a first name, a name before "<Body>'s <role>", bodies sharing "Nacional", "X Group and Y
+    # Bank", lawmakers' parties, "MPs", "the Senate President, X", "(Com Lusa)", a city after a byline's comma, a
+    # market's name; a report in a relative clause running into the next speaker's, a clause cut before "was «...»".
+    # Before: people 0.755, orgs 0.778, places 0.867, quoted 1.00, indirect 0.90, attributed 0.78, speaker 0.82.
+    "enrichment_corpus_blind11": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)

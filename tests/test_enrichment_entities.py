@@ -1034,3 +1034,170 @@ def test_a_capital_after_a_sentence_opening_article_marks_a_body_but_not_a_compe
     # then the clubs are organisations and the league nothing
     assert pt_kinds.get("Benfica") == pt_kinds.get("Flamengo") == "organization", pt_kinds
     assert "Liga" not in es_kinds and "Mundial" not in es_kinds, es_kinds
+
+
+def test_touching_person_spans_are_one_name():
+    # given a three-word name the model may cut in two, set off by commas after a role
+    body = 'Its chairperson, Faith Mwende Njoroge, warned that "the people will suffer most".'
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then one person carries the whole name
+    assert entities["Faith Mwende Njoroge"].kind == "person"
+    assert "Njoroge" not in entities
+
+
+def test_a_name_apposed_after_a_comma_keeps_its_first_word():
+    # given a role, a comma, then a name whose second word is a common first name
+    body = 'O presidente do município, Paulino Lucas Chiteve, garantiu que a medida "não é um castigo".'
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then the first word is not cut off as an organisation glued in front
+    assert entities["Paulino Lucas Chiteve"].kind == "person"
+    assert "Paulino" not in entities
+
+
+def test_a_member_of_a_named_party_is_not_part_of_its_name():
+    # given "Name of the Party" in English
+    body = "His closest rival, Tunde Olarewaju of the Peoples Democratic Party (PDP), scored 142,870 votes."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the person and the party are apart
+    assert entities["Tunde Olarewaju"].kind == "person"
+    assert entities["Peoples Democratic Party"].kind == "organization"
+
+
+def test_two_bodies_each_with_its_tail_are_not_joined_by_and():
+    # given two companies, each ending in its own organisation word, joined by "and"
+    body = "The telecoms firm offers overdraft products with NCBA Group and KCB Bank, it said on Monday."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then they stay two organisations
+    assert entities["NCBA Group"].kind == "organization"
+    assert entities["KCB Bank"].kind == "organization"
+
+
+def test_bodies_sharing_only_a_scope_adjective_stay_apart():
+    # given two unrelated bodies whose only shared word is "Nacional"
+    body = (
+        "En la Asamblea Nacional, un legislador anunció una acción ante la Corte Constitucional.\n\n"
+        "La Policía Nacional, por su parte, informó que 17 personas fueron detenidas."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then each is its own organisation
+    assert entities["Policía Nacional"].kind == "organization"
+    assert "Policía Nacional" not in entities["Asamblea Nacional"].aliases
+
+
+def test_a_member_with_a_hyphenated_surname_of_a_congress():
+    # given "Name of the <...> Congress", the surname hyphenated and the body ending in a head word
+    body = "The commission on Sunday declared Oluwaseun Adeyemi-Bakare of the All Progressives Congress the winner."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the person and the party are apart
+    assert entities["Oluwaseun Adeyemi-Bakare"].kind == "person"
+    assert entities["All Progressives Congress"].kind == "organization"
+
+
+def test_a_name_before_a_bodys_possessive_role_is_a_person():
+    # given a name set off by a comma and followed by "<Body>'s <adjective> <role>"
+    body = (
+        '"We urge all parties to remain calm," said Hauwa Lawal Dikko, INEC\'s national commissioner for '
+        'information, "and to take their grievances to the courts."'
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the name is a person's
+    assert entities["Hauwa Lawal Dikko"].kind == "person"
+
+
+def test_a_lawmakers_party_after_de_is_a_body():
+    # given "el legislador de <Party> <Name>"
+    body = "En la Asamblea Nacional, el legislador de Revolución Ciudadana Luis Bajaña Cevallos calificó el decreto."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the party is an organisation and the lawmaker a person
+    assert entities["Revolución Ciudadana"].kind == "organization"
+    assert entities["Luis Bajaña Cevallos"].kind == "person"
+
+
+def test_a_name_followed_by_which_is_no_person():
+    # given a name the model may take for a person, followed by ", which"
+    body = (
+        "Observers painted a mixed picture. Yiaga Africa, which deployed 500 monitors, said in its preliminary "
+        "statement that vote buying was recorded in 31 per cent of the polling units."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then it is a body
+    assert entities["Yiaga Africa"].kind == "organization"
+
+
+def test_a_closing_agency_credit_names_the_agency():
+    # given an article closed by "(Com Lusa)"
+    body = "A cólera é endémica em Moçambique, onde as chuvas agravam a propagação da doença.\n\n(Com Lusa)"
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    entities = _by_name(result)
+    # then the agency is an organisation and the credit is no place
+    assert entities["Lusa"].kind == "organization"
+    assert "Com Lusa" not in entities
+
+
+def test_a_name_after_a_lower_case_market_or_park_noun_is_a_place():
+    # given a name after a lower-case "mercado", which the model may take for a person
+    body = "O conselho suspendeu a venda de comida cozinhada no mercado Waresta durante 30 dias."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then it is a place
+    assert entities["Waresta"].kind == "place"
+
+
+def test_a_city_after_the_journalist_in_a_byline_is_where_they_file():
+    # given a byline closing with a city, not an outlet
+    body = "By Chinedu Okafor, Ado-Ekiti\n\nThe commission declared the result at its office in Ado-Ekiti on Sunday."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the city is a place and the journalist a person
+    assert entities["Ado-Ekiti"].kind == "place"
+    assert entities["Chinedu Okafor"].kind == "person"
+
+
+def test_members_of_parliament_as_initials_are_no_body():
+    # given "MPs" as the subject of a report
+    body = "In Parliament, the committee chairman, Joseph Kiptoo Langat, said MPs would review the rules in 28 days."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the initials name no organisation
+    assert "MPs" not in entities
+
+
+def test_an_outlet_in_initials_after_the_byline_comma_stays_an_outlet():
+    # given a byline whose outlet's initials also spell a small town's name
+    body = "Rovers won 2-1 at Fenwick Park.\n\nBy Laura Beckett, PA\n\nThe club confirmed the result on Friday."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the outlet is not read as where the journalist files
+    assert entities["PA"].kind == "organization"
+
+
+def test_a_weekday_after_a_role_noun_is_a_first_name():
+    # given a spokesperson whose first name is a weekday
+    body = (
+        "The Nigeria Police Force said 23 people had been arrested. Police spokesperson Sunday Abutu said all "
+        "suspects would be charged in court this week."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the name is a person's and the report is his
+    assert _by_name(result)["Sunday Abutu"].kind == "person"
+
+
+def test_a_capitalised_role_closing_a_body_before_its_holder_is_a_title():
+    # given "the <Body> <Role>, <Name>"
+    body = "In Abuja, the Senate President, Godswill Akpabio, congratulated the governor-elect."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the body is named without the role
+    assert entities["Senate"].kind == "organization"
+    assert "Senate President" not in entities

@@ -484,3 +484,32 @@ def test_a_fronted_frame_whose_clause_the_parser_hung_from_the_source():
     result = enrich_text(title="", body=body, language="en")
     reported = [(q.text, _speaker(result, q)) for q in result.quotes if q.kind == "indirect"]
     assert ("only 12% of households in the township pay for their power", "Monde Bala") in reported
+
+
+def test_a_report_ends_before_the_next_speakers_name_and_verb():
+    # given a report in a relative clause, then a comma, a named speaker and a second report
+    body = (
+        "The Central Bank of Kenya (CBK) has capped loan charges at 36 percent a year.\n\n"
+        'Consumer advocate Ruth Achieng said enforcement would be the real test. "Rules are easy," she said.\n\n'
+        "In Mombasa, where the regulator says nearly one in five adults has an outstanding digital loan, tuk-tuk "
+        "driver Hassan Omar Bakari said he owed three apps a total of 18,000 shillings."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the first report stops at the comma and the second is the driver's
+    texts = {q.text: _speaker(result, q) for q in result.quotes}
+    assert not any("Bakari" in text for text in texts)
+    assert texts["he owed three apps a total of 18,000 shillings"] == "Hassan Omar Bakari"
+
+
+def test_a_report_whose_verb_opens_a_quoted_fragment_leaves_only_the_partial():
+    # given "told X that <subject>, <aside>, was "<quote>""
+    body = (
+        "The group's executive director, Samson Itodo, told Channels Television that turnout, at 36 per cent, "
+        'was "the lowest Ekiti has seen since 2014".'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then only the quoted fragment is a quote, and it is his
+    assert [(q.kind, q.text) for q in result.quotes] == [("partial", "the lowest Ekiti has seen since 2014")]
+    assert _speaker(result, result.quotes[0]) == "Samson Itodo"

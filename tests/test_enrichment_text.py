@@ -63,3 +63,13 @@ def test_the_period_before_a_datelines_dash_is_not_part_of_its_region():
     assert text[slice(*dateline.region)] == "Colombia"
     abbreviated = "CAPE CANAVERAL, Fla. (AP) — The rocket broke apart."
     assert abbreviated[slice(*find_dateline(abbreviated).region)] == "Fla."
+
+
+def test_a_closing_agency_credit_is_boilerplate_but_a_bare_phrase_is_not():
+    # given closing credits and short paragraphs that open the same way
+    body = "El paro sigue.\n\nCon información de EFE\n\nWith Love\n\n(Com Lusa)"
+    # when prepared
+    prepared = prepare_text(body=body)
+    # then only the credits are set aside
+    assert [line.text for line in prepared.boilerplate] == ["Con información de EFE", "(Com Lusa)"]
+    assert "With Love" in prepared.clean_text

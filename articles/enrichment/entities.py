@@ -37,7 +37,7 @@ from .lexicon import (
     US_STATE_ABBREVIATIONS,
 )
 from .normalize import normalize_name
-from .text import WIRE_CREDIT, BoilerplateLine, Dateline
+from .text import AGENCY_LINE, WIRE_CREDIT, BoilerplateLine, Dateline
 from .types import EntityKind, ExtractedEntity
 from .types import Span as TextSpan
 
@@ -89,7 +89,7 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
     r"|municipio|município|condado|county|veredas?|corregimientos?|recinto|estadio|estádio|concelho|suburb|township"
-    r"|parish|calle|avenida|rua|travessa|street)"
+    r"|parish|calle|avenida|rua|travessa|street|mercado|parque|praça|playa|praia)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -180,6 +180,14 @@ _MEMBER_ROLES = frozenset(
         "eurodeputada",
         "afiliado",
         "afiliada",
+        # Lawmakers named with their party: "el legislador de Revolución Ciudadana", "a parlamentar do PSOL".
+        "legislador",
+        "legisladora",
+        "asambleista",
+        "congresista",
+        "parlamentario",
+        "parlamentaria",
+        "parlamentar",
         # A party's group in a parliament: "de la bancada de Renovación Andina", "el bloque de la UCR".
         "bancada",
         "bloque",
@@ -348,11 +356,13 @@ _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "
 def _titled_weekday(run: Sequence[Token]) -> bool:
     """ "The Sunday Times", "the Sunday Telegraph": a weekday after "the" that opens a title is part of the name."""
     first = run[0]
+    before = first.doc[first.i - 1] if first.i > 0 else None
     return (
         first.lower_ in _WEEKDAYS
         and len(run) > 1
-        and first.i > 0
-        and first.doc[first.i - 1].lower_ == "the"
+        and before is not None
+        # "Police spokesperson Sunday Abutu": after a role noun, a weekday is a first name
+        and (before.lower_ == "the" or (before.text.islower() and before.lower_ in PERSON_ROLE_NOUNS))
         and _is_capitalised(run[1].text)
     )
 
@@ -664,11 +674,24 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         if root.dep_ == "appos" and (root.head.lower_ in PERSON_ROLE_NOUNS or _role_suffix(root.head)):
             votes.append(("person", 5.0))
         nxt = run[-1].i + 1
+        if (
+            nxt + 1 < len(doc)
+            and doc[nxt].text == ","
+            and doc[nxt + 1].lower_ == "which"
+            and _LABELS.get(first.ent_type_) == "person"
+            and words[0] not in GIVEN_NAMES
+        ):
+            votes.append(("organization", 5.0))  # "Yiaga Africa, which deployed 500 monitors": "which" is no person's
         if nxt + 2 < len(doc) and doc[nxt].text == "," and doc[nxt + 1].lower_ in _WHOSE:
             if doc[nxt + 2].lower_ in PERSON_ROLE_NOUNS and words[0] not in GIVEN_NAMES:
                 votes.append(("organization", 5.0))  # "Derry City, whose chairman, ...": a body with officers
         elif nxt + 1 < len(doc) and doc[nxt].text == ",":
             after = doc[nxt + 1] if doc[nxt + 1].pos_ != "DET" or nxt + 2 >= len(doc) else doc[nxt + 2]
+            if after.pos_ == "PROPN" and after.i + 2 < len(doc) and doc[after.i + 1].text in ("'s", "’s"):
+                # "Hauwa Lawal Dikko, INEC's national commissioner": a body's role after its possessive
+                after = doc[after.i + 2]
+                while after.pos_ == "ADJ" and after.i + 1 < len(doc):
+                    after = doc[after.i + 1]
             if after.lower_ in PERSON_ROLE_NOUNS and after.pos_ == "NOUN":
                 votes.append(("person", 5.0))
     return votes
@@ -891,10 +914,35 @@ def _role_suffix(token: Token) -> bool:
     return token.pos_ == "NOUN" and lower.endswith(("ista", "dor", "dora")) and lower not in ORG_TYPE_NOUNS
 
 
+def _join_split_people(doc: Doc) -> list[Span]:
+    """ "Faith Mwende" + "Njoroge": two person spans the model left touching, with nothing but a space between, are
+    one name (two people in running text are parted by a comma, "and" or a role). A part opening with a first name
+    starts a name of its own ("Revolución Ciudadana" + "Luis Bajaña"); a lone word before may be a role
+    ("Campaigner")."""
+    ents: list[Span] = []
+    for ent in doc.ents:
+        prev = ents[-1] if ents else None
+        if (
+            prev is not None
+            and prev.label_ in ("PERSON", "PER")
+            and ent.label_ == prev.label_
+            and ent.start == prev.end
+            and prev[-1].whitespace_ == " "
+            and _is_capitalised(ent[0].text)
+            and len(prev) >= 2
+            and len(ent) <= 2
+            and normalize_name(ent[0].text) not in GIVEN_NAMES
+        ):
+            ents[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
+        else:
+            ents.append(ent)
+    return ents
+
+
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
     spans: list[tuple[Span, EntityKind]] = []
     if trained:
-        spans = _with_saints([(ent, _LABELS[ent.label_]) for ent in doc.ents if ent.label_ in _LABELS])
+        spans = _with_saints([(ent, _LABELS[ent.label_]) for ent in _join_split_people(doc) if ent.label_ in _LABELS])
     else:
         spans = [(span, kind) for span, kind in _fallback_spans(doc)]
     covered = {t.i for span, _kind in spans for t in span}
@@ -903,52 +951,107 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
     for span, kind in spans:
         listed = _listed_organisation(span) if trained and kind == "organization" else None
         wholes = [listed] if listed else _name_runs(list(span), kind, trained)
-        for run in (piece for whole in wholes for piece in _split_places(whole)):
-            if trained:
-                run = _extend_org(run, kind == "organization")
-                if kind == "organization":
-                    run = _join_backward(run)
-                elif kind == "place":
-                    run = _extend_place(run)
-            run = _with_name_particles(run)
-            if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
-                before = run[0].doc[run[0].i - 1] if run[0].i else None
-                if before is not None and before.lower_ in _SPLIT_CONNECTORS:
-                    run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
-            while kind == "person" and len(run) > 2 and run[-1].text in _POST_NOMINALS:
-                run = run[:-1]  # "Rachel Okoro KC", "Sir Gavin Hollis MP": letters after the name are no part of it
-            if kind == "person":
-                run = _with_surname_particles(run)
-                first = run[0]
-                before = first.doc[first.i - 1] if first.i > 0 else None
-                if (
-                    before is not None
-                    and before.text.istitle()
-                    and before.lower_ in GIVEN_NAMES
-                    and normalize_name(first.text) not in GIVEN_NAMES
-                ):
-                    run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
-            if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
-                run = run[:-1]  # a credit's "AAP Image": the agency
-            if offset is None and len(run) == 1 and _opens_caption(run[0]):
-                continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
-            text = _run_text(run)
-            if "/" in text:
-                continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
-            if _is_junk(run, text, trained):
-                continue
-            if trained and kind == "organization" and _brand_possessive(run, span):
-                text, run = text + run[-1].doc[run[-1].i + 1].text, [*run, run[-1].doc[run[-1].i + 1]]
-            key = normalize_name(text)
-            weight = 3.0 if len(run) > 1 else 1.0
-            start = None if offset is None else offset + run[0].idx
-            end = None if start is None else start + len(text)
-            yield _Candidate(start, end, text, kind, weight)
-            for vote_kind, vote in _rule_votes(run, key, trained):
-                if vote_kind == "vouched":
-                    yield _Candidate(None, None, text, kind, 0.0, vouched=True)
-                else:
-                    yield _Candidate(None, None, text, vote_kind, vote)
+        for piece in (piece for whole in wholes for piece in _split_places(whole)):
+            yield from _run_candidates(piece, kind, offset, trained, span)
+
+
+def _extended_runs(run: list[Token], kind: EntityKind, trained: bool) -> list[tuple[list[Token], EntityKind]]:
+    if not trained:
+        return [(run, kind)]
+    run = _extend_org(run, kind == "organization")
+    if kind == "organization":
+        run = _join_backward(run)
+        member = _member_of_body(run)
+        if member:
+            body = run[len(member) + 1 :]
+            return [(member, "person"), (body[1:] if body[0].lower_ == "the" else body, "organization")]
+    elif kind == "place":
+        run = _extend_place(run)
+    if kind == "organization" and _titled_role_last(run):
+        return [(run[:-1], kind)]
+    return [(run, kind)]
+
+
+def _titled_role_last(run: list[Token]) -> bool:
+    """ "the Senate President, Godswill Akpabio": an English body's name closed by a capitalised role noun and set
+    before the holder's name is a title; the body is the name without the role."""
+    doc, last = run[0].doc, run[-1]
+    nxt = last.i + 1
+    return (
+        doc.lang_ == "en"
+        and len(run) > 1
+        and last.lower_ in PERSON_ROLE_NOUNS
+        and _is_capitalised(last.text)
+        and nxt + 1 < len(doc)
+        and doc[nxt].text == ","
+        and doc[nxt + 1].pos_ == "PROPN"
+    )
+
+
+def _member_of_body(run: list[Token]) -> list[Token] | None:
+    """ "Tunde Olarewaju of the Peoples Democratic Party": a two- or three-word name with no organisation word,
+    then "of (the)" and a body's full name, is a member of that body, not part of its name ("Bank of the West" opens
+    with a head, "Friends of the Earth" ends without a body's tail)."""
+    words = [normalize_name(t.text) for t in run]
+    if "of" not in words:
+        return None
+    cut = words.index("of")
+    name = [w for w, t in zip(words[:cut], run, strict=False) if t.text != "-"]  # "Adeyemi-Bakare" is one name
+    body = [w for w in words[cut + 1 :] if w != "the"]
+    if not 2 <= len(name) <= 3 or len(body) < 2 or run[0].doc.lang_ != "en":
+        return None
+    if any(w in ORG_HEADS or w in ORG_TAILS or w in COUNTRY_KEYS for w in name):
+        return None
+    if not all(_is_capitalised(t.text) and not t.text.isupper() for t in run[:cut] if t.text != "-"):
+        return None
+    if not (body[0] in ORG_HEADS or body[-1] in ORG_TAILS | ORG_HEADS):  # "... Progressives Congress"
+        return None
+    return run[:cut]
+
+
+def _run_candidates(
+    raw: list[Token], raw_kind: EntityKind, offset: int | None, trained: bool, span: Span
+) -> Iterable[_Candidate]:
+    for run, kind in _extended_runs(raw, raw_kind, trained):
+        run = _with_name_particles(run)
+        if kind == "person" and len(run) > 2 and normalize_name(run[0].text) in _ADMIN_NOUNS:
+            before = run[0].doc[run[0].i - 1] if run[0].i else None
+            if before is not None and before.lower_ in _SPLIT_CONNECTORS:
+                run = run[1:]  # "procuradora da República Cristiane Lins": the office's last word, then the name
+        while kind == "person" and len(run) > 2 and run[-1].text in _POST_NOMINALS:
+            run = run[:-1]  # "Rachel Okoro KC", "Sir Gavin Hollis MP": letters after the name are no part of it
+        if kind == "person":
+            run = _with_surname_particles(run)
+            first = run[0]
+            before = first.doc[first.i - 1] if first.i > 0 else None
+            if (
+                before is not None
+                and before.text.istitle()
+                and before.lower_ in GIVEN_NAMES
+                and normalize_name(first.text) not in GIVEN_NAMES
+            ):
+                run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
+        if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
+            run = run[:-1]  # a credit's "AAP Image": the agency
+        if offset is None and len(run) == 1 and _opens_caption(run[0]):
+            continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
+        text = _run_text(run)
+        if "/" in text:
+            continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
+        if _is_junk(run, text, trained):
+            continue
+        if trained and kind == "organization" and _brand_possessive(run, span):
+            text, run = text + run[-1].doc[run[-1].i + 1].text, [*run, run[-1].doc[run[-1].i + 1]]
+        key = normalize_name(text)
+        weight = 3.0 if len(run) > 1 else 1.0
+        start = None if offset is None else offset + run[0].idx
+        end = None if start is None else start + len(text)
+        yield _Candidate(start, end, text, kind, weight)
+        for vote_kind, vote in _rule_votes(run, key, trained):
+            if vote_kind == "vouched":
+                yield _Candidate(None, None, text, kind, 0.0, vouched=True)
+            else:
+                yield _Candidate(None, None, text, vote_kind, vote)
 
 
 def _opens_caption(token: Token) -> bool:
@@ -1447,6 +1550,8 @@ def _join_backward(run: list[Token]) -> list[Token]:
         left.pop(0)
     if not left or normalize_name(_run_text(left)) in COUNTRY_KEYS:
         return run
+    if len(left) > 1 and normalize_name(left[-1].text) in ORG_TAILS:
+        return run  # "NCBA Group and KCB Bank": the left half ends in its own tail, a body of its own
     return [*left, doc[link], *run]
 
 
@@ -1493,6 +1598,10 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
                 continue
             if after_comma and set(normalize_name(name).split()) & (PERSON_ROLE_NOUNS | _BYLINE_TITLES):
                 continue  # "By X, Health Correspondent": the journalist's title
+            place = is_city(normalize_name(name)) or normalize_name(name) in COUNTRY_KEYS
+            if after_comma and place and not name.split()[0].isupper():  # "PA Media" is the outlet
+                yield _Candidate(None, None, name, "place", 10.0)  # "By Chinedu Okafor, Ado-Ekiti": where one files
+                continue
             if after_comma and not (first_word and first_word[0] in GIVEN_NAMES):
                 # "By Hannah McCreadie, PA Media": after the journalist, a name with no first name is the outlet.
                 yield _Candidate(None, None, name, "organization", 10.0)
@@ -1988,11 +2097,18 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
     return True
 
 
+# Adjectives of a body's reach that unrelated bodies share: "Policía Nacional" and "Asamblea Nacional" are two.
+_SCOPE_ADJECTIVES = frozenset(
+    {"nacional", "national", "federal", "regional", "provincial", "municipal", "estatal", "central", "general"}
+    | {"internacional", "international", "mundial", "world", "europeo", "europea", "europeu", "europeia", "european"}
+)
+
+
 def _distinctive(tokens: list[str]) -> set[str]:
     split = next((i for i, w in enumerate(tokens) if w in _SPLIT_CONNECTORS), len(tokens))
     # "and" is no name word: "Research Designs and Standards Organisation" shares nothing with "X Road and Y Lake".
     return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - (
-        NAME_CONNECTORS | ORG_CONNECTORS
+        NAME_CONNECTORS | ORG_CONNECTORS | _SCOPE_ADJECTIVES
     )
 
 
@@ -2060,7 +2176,10 @@ def extract_entities(
     candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
-        if line.kind == "credit" and not WIRE_CREDIT.match(line.text):
+        if agency := AGENCY_LINE.match(line.text.strip()):
+            # The model reads "(Com Lusa)" as one name, a place; the credit names the agency alone.
+            candidates.append(_Candidate(None, None, agency.group("org"), "organization", 10.0))
+        elif line.kind == "credit" and not WIRE_CREDIT.match(line.text):
             # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
@@ -2179,7 +2298,7 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
         form = forms[key]
         words = form.tokens
         cut = _person_after_prefix(form, org_keys)
-        if cut is None:
+        if cut is None or (cut == 1 and _apposed_after_comma(form, clean_text, org_keys)):
             continue
         if cut > 1 or words[0] not in org_keys:
             prefix_key = " ".join(words[:cut])
@@ -2205,6 +2324,17 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
             target.spans.append((s + skip, e, t[skip:]))
             target.first = min(target.first, s + skip)
         del forms[key]
+
+
+def _apposed_after_comma(form: _Form, clean_text: str, org_keys: set[str]) -> bool:
+    """ "O presidente do município, Paulino Lucas Chiteve,": a name set off by a comma after its role is whole; a
+    body glued in front comes after the role's "de/of" ("a diretora da Anvisa Cláudia Moretti"), not after a comma."""
+    head = form.tokens[0]
+    return (
+        head not in org_keys
+        and head not in ORG_HEADS
+        and all(clean_text[:s].rstrip().endswith(",") and not t.split()[0].isupper() for s, _e, t in form.spans)
+    )
 
 
 def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:

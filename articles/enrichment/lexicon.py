@@ -3141,7 +3141,11 @@ US_STATE_ABBREVIATIONS = {
 }
 
 # Titles written as initials that the model takes for bodies in English text: "the City's MMC for transport".
-ROLE_ACRONYMS = frozenset({"mmc", "mec", "mla", "mlas", "msp", "mpp", "mep", "meps", "ceo", "cfo", "coo", "cto"})
+ROLE_ACRONYMS = frozenset(
+    {"mmc", "mec", "mla", "mlas", "msp", "mpp", "mep", "meps", "ceo", "cfo", "coo", "cto"}
+    # Plurals and the plain "MP": "MPs would review the regulations".
+    | {"mp", "mps", "msps", "mpps", "mecs", "mmcs", "ceos"}
+)
 
 # Lower-case kind nouns after which a capitalised word names a product, not a person, a body or a place: "la variedad
 # Castillo", "the vaccine Covaxin".

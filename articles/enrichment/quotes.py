@@ -55,6 +55,7 @@ _ROLE_EXPANSIONS = {
     "cfo": ("chief financial", "director financiero", "directora financiera", "diretor financeiro", "cfo"),
     "coo": ("chief operating", "coo"),
 }
+_COPULA_INTO_QUOTE = re.compile(r"[\s,]*(?:was|is|were|are|es|era|fue|será|sería|é|foi|seria)\s+[\"“«]")
 _FRAME_WORDS = frozenset({"según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"})
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
@@ -858,6 +859,8 @@ class _Resolver:
             return None
         if not overlapping and self.text[end : end + 3].lstrip(" ,:")[:1] in _OPENING_MARKS:
             return None  # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment
+        if not overlapping and _COPULA_INTO_QUOTE.match(self.text, end):
+            return None  # "that turnout, at 36 per cent, was «the lowest»": the parser cut the clause before its verb
         self.quoted.append((start, end))
         self._remember(entity)
         return ExtractedQuote(
@@ -907,7 +910,7 @@ class _Resolver:
                     t.is_punct and t.text in ",:" for t in doc[verb.i : sub[0].i]
                 ):
                     start = sub[0].i + (1 if sub[0].lower_ == "that" else 0)
-                    return start, sub[-1].i
+                    return start, _before_next_report(doc, start, sub[-1].i)
         return None
 
     def _fronted_clause(self, verb: Token, sent: Span, base: int) -> tuple[int, int] | None:
@@ -1023,6 +1026,20 @@ def _first_clause_end(text: str, start: int, quote_at: int) -> int | None:
     for match in _SECOND_CLAUSE.finditer(text, start, quote_at):
         last = match
     return last.start() if last is not None else None
+
+
+def _before_next_report(doc: Doc, start: int, last: int) -> int:
+    """ "where the regulator says one in five adults has a loan, driver Hassan Bakari said he owed...": the parser may
+    hang the next report's named speaker from the first clause; that clause ends at the comma before the name."""
+    for c in range(start + 1, last + 1):
+        if doc[c].text != ",":
+            continue
+        for v in range(c + 2, min(last + 2, len(doc))):
+            if _is_verb(doc[v]) or (doc[v].is_punct and doc[v].text != "-"):
+                if _reporting(doc[v]) and doc[v - 1].pos_ == "PROPN":
+                    return c - 1
+                break
+    return last
 
 
 def _clause_end(head: Token) -> int:

@@ -69,6 +69,12 @@ WIRE_CREDIT = re.compile(
     r"edição|texto|reporte|reportaje|escrito|editado)\s+(?:by|de|por)\s[^()]*\)\.?$",
     re.IGNORECASE,
 )
+# A closing line crediting an agency alone: "(Com Lusa)", "Con información de EFE", "With AFP" (bare, only a known
+# agency or initials: "With Love" may be a subheading).
+AGENCY_LINE = re.compile(
+    rf"^\(?(?:Com|Con|With)\s+(?:(?:informação|información|reporting)\s+(?:de|da|from)\s+)?"
+    rf"(?P<org>{_CAP}[\w&.'’-]*(?:\s+{_CAP}[\w&.'’-]*){{0,2}})\)?\.?$"
+)
 _AGENCY_CREDIT = re.compile(rf"\b[A-Z]{{2,}}\s*/\s*{_NAME}\s*\)?\.?\s*$")
 _COPYRIGHT = re.compile(
     r"^(?:©|\(c\)\s|copyright\b)|todos los derechos reservados|all rights reserved|prohibida su reproducción|"
@@ -170,6 +176,8 @@ def classify_boilerplate(line: str) -> str | None:
     if _CREDIT.match(line) and (words <= 40):
         return "credit"
     if words <= 40 and (_AGENCY_CREDIT.search(line) or WIRE_CREDIT.match(line)):
+        return "credit"
+    if (agency := AGENCY_LINE.match(line)) and (line.startswith("(") or words > 2 or _is_agency(agency["org"])):
         return "credit"
     if words <= 12 and _SHARE.match(line):
         return "share"
