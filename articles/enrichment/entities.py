@@ -529,30 +529,24 @@ def _after_preposition(token: Token) -> bool:
 def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[EntityKind | Literal["vouched"], float]]:
     votes: list[tuple[EntityKind | Literal["vouched"], float]] = []
     words = key.split()
-    if (
-        words[0] in ORG_HEADS
-        or words[-1] in ORG_TAILS
-        or (len(words) > 2 and words[-2] in ORG_TAILS and words[-1] in COUNTRY_KEYS)
-    ):
+    text = _run_text(run)
+    first, doc = run[0], run[0].doc
+    prev = doc[first.i - 1] if first.i > 0 else None
+    org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
+    if org_word or (len(words) > 2 and words[-2] in ORG_TAILS and words[-1] in COUNTRY_KEYS):
         votes.append(("organization", 10.0))
     if key in COUNTRY_KEYS:
         votes.append(("place", 10.0))
-    elif _run_text(run) in PLACES:
-        votes.append(("place", 2.0))
-    elif (
-        is_city(key)
-        and words[0] not in ORG_HEADS
-        and words[-1] not in ORG_TAILS
-        # "O Benfica", "el Getafe": a town's name after an article is a club or a firm named after it
-        and not (run[0].i > 0 and run[0].doc[run[0].i - 1].lower_ in LEADING_ARTICLES)
+    # A listed place, or a world city ("Rustenburg", "Manizales") the model took for a body or a person; after an
+    # article ("O Benfica", "el Getafe") a town's name is a club or a firm named after it.
+    elif text in PLACES or (
+        is_city(key) and not org_word and not (prev is not None and prev.lower_ in LEADING_ARTICLES)
     ):
-        votes.append(("place", 2.0))  # "Rustenburg", "Manizales": a city the model took for a body or a person
-    if key in _PLATFORM_KEYS or _short_ministry(_run_text(run)) or _WEB_NAME.fullmatch(_run_text(run)):
+        votes.append(("place", 2.0))
+    if key in _PLATFORM_KEYS or _short_ministry(text) or _WEB_NAME.fullmatch(text):
         votes.append(("organization", 10.0))
-    if len(run) == 1 and _brand_case(run[0].text):
+    if len(run) == 1 and _brand_case(first.text):
         votes.append(("organization", 5.0))  # "PeruRail", "JetBlue"
-    first, doc = run[0], run[0].doc
-    prev = doc[first.i - 1] if first.i > 0 else None
     if (
         prev is not None
         and (
@@ -561,31 +555,18 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             or (prev.lower_ == "the" and first.i >= 2 and doc[first.i - 2].lower_ in ("in", "across", "near"))
         )
         and len(run) <= 3
-        and words[0] not in ORG_HEADS
-        and words[-1] not in ORG_TAILS
+        and not org_word
     ):
         votes.append(("place", 2.0))
     if _dateline_opener(run):
         votes.append(("place", 8.0))
-    if (
-        len(words) > 1
-        and first.text in _SAINTS
-        and words[1] in GIVEN_NAMES
-        and words[0] not in ORG_HEADS
-        and words[-1] not in ORG_TAILS
-    ):
+    if len(words) > 1 and first.text in _SAINTS and words[1] in GIVEN_NAMES and not org_word:
         votes.append(("place", 5.0))  # "São José dos Campos", "San Pedro Sula": a saint's name is no person
     if _dateline_agency(run):
         votes.append(("organization", 8.0))  # "BUENOS AIRES (Télam).": the agency after the dateline's city
     if len(run) == 1 and first.text.isupper() and len(first.text) >= 2 and _LABELS.get(first.ent_type_) == "person":
         votes.append(("organization", 2.0))  # "La CGT convocó": initials name no person
-    if (
-        first.text in _NAME_ARTICLES
-        and len(run) > 1
-        and first.i > 0
-        and words[0] not in ORG_HEADS
-        and words[-1] not in ORG_TAILS
-    ):
+    if first.text in _NAME_ARTICLES and len(run) > 1 and first.i > 0 and not org_word:
         votes.append(("place", 5.0))  # "A Coruña", "La Rioja": a person's name never opens with an article
     if _introduced_as_organisation(first):
         votes.append(("organization", 6.0))
@@ -606,7 +587,6 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("organization", 5.0))  # "disse à RTP", "told Reuters": whom one speaks to is no place
     if len(words) > 1 and words[0] in _LEADING_ADJECTIVES and words[1] in ORG_HEADS:
         votes.append(("organization", 6.0))  # "Suprema Corte de Justicia", "Alto Tribunal": an adjective, then the head
-    org_word = words[0] in ORG_HEADS or words[-1] in ORG_TAILS
     if not org_word and (
         words[0] in _PLACE_HEADS
         or (len(words) > 1 and words[-1] in _PLACE_TAILS)
