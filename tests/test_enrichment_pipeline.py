@@ -1,5 +1,5 @@
 from articles.enrichment import PIPELINE_VERSION, enrich_text
-from articles.enrichment.nlp import docs_for, load_model, model_for, preload_models
+from articles.enrichment.nlp import docs_for, lemma_of, load_model, model_for, preload_models
 
 
 def test_result_carries_language_version_keywords_and_salience():
@@ -68,3 +68,58 @@ def test_preloading_loads_each_installed_model_once_and_skips_missing_ones():
 
     assert loaded == ["es_core_news_sm"]
     assert model_for(language="es")[0] is load_model(name="es_core_news_sm")
+
+
+def _token_annotations(doc):
+    return [(t.text, t.pos_, t.tag_, str(t.morph), lemma_of(t), t.dep_, t.ent_type_) for t in doc]
+
+
+def test_docs_carry_the_same_annotations_as_the_whole_model():
+    # Words the English ruler's exceptions key on ("gonna", "ain't", "let's", "there is"), a pronoun's case by its
+    # dependency, and Spanish whose ruler maps parts of speech.
+    texts = {
+        "en": [
+            "Let's be honest: we ain't gonna fix the bridge by May, the mayor told reporters.",
+            "There is no money left, she said. I told them it was over, and they gave it to me anyway.",
+        ],
+        "es": ["La alcaldesa dijo que no habrá dinero para el puente hasta mayo. Nosotros lo sabíamos."],
+    }
+    for language, paragraphs in texts.items():
+        nlp, _trained = model_for(language=language)
+
+        cheap = docs_for(nlp, paragraphs, parse=True)
+        whole = list(nlp.pipe(paragraphs))
+
+        assert [_token_annotations(d) for d in cheap] == [
+            [(t.text, t.pos_, t.tag_, str(t.morph), t.lemma_, t.dep_, t.ent_type_) for t in d] for d in whole
+        ]
+
+
+def test_lemmas_are_made_on_request_and_kept():
+    nlp, _trained = model_for(language="es")
+    doc = docs_for(nlp, ["Los ministros aseguraron que firmarán el acuerdo."], parse=True)[0]
+    verb = next(t for t in doc if t.text == "aseguraron")
+
+    assert verb.lemma == 0
+    assert lemma_of(verb) == "asegurar"
+    assert verb.lemma_ == "asegurar"
+
+
+def test_attribute_lookup_matches_the_ruler_on_rules_of_several_tokens():
+    from spacy.lang.en import English
+
+    from articles.enrichment.attribute_lookup import AttributeLookup
+
+    nlp = English()
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add(patterns=[[{"LOWER": "new"}, {"LOWER": "york"}]], attrs={"POS": "PROPN"}, index=-1)
+    ruler.add(patterns=[[{"LOWER": {"REGEX": "^ma+yor$"}}]], attrs={"POS": "NOUN"})
+    ruler.add(patterns=[[{"LOWER": {"IN": ["the", "a"]}}]], attrs={"POS": "DET"})
+    ruler.add(patterns=[[{"LOWER": "the"}]], attrs={"POS": "PRON"})  # a later rule wins
+    text = "The maaayor of New York met a mayor from york."
+
+    by_ruler = ruler(nlp.make_doc(text))
+    by_lookup = AttributeLookup(ruler)(nlp.make_doc(text))
+
+    assert [t.pos_ for t in by_lookup] == [t.pos_ for t in by_ruler]
+    assert [t.pos_ for t in by_lookup][:6] == ["PRON", "NOUN", "", "", "PROPN", ""]

@@ -36,6 +36,7 @@ from .lexicon import (
     UNNAMED_SOURCES,
     US_STATE_ABBREVIATIONS,
 )
+from .nlp import lemma_of
 from .normalize import normalize_name
 from .text import AGENCY_LINE, WIRE_CREDIT, BoilerplateLine, Dateline
 from .types import EntityKind, ExtractedEntity
@@ -789,7 +790,7 @@ def _described_as_company(run: Sequence[Token]) -> bool:
 
 
 def _is_org_type(token: Token) -> bool:
-    return token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS
+    return token.lower_ in ORG_TYPE_NOUNS or lemma_of(token).lower() in ORG_TYPE_NOUNS
 
 
 def _place_context(text: str, at: int, listed: bool = True) -> bool:
@@ -837,7 +838,7 @@ def _org_kind_before(doc: Doc, comma: int) -> bool:
     for token in reversed(doc[max(0, comma - 8) : comma]):
         if token.text in (",", ";", "(", ")", "'s", "’s") or token.pos_ == "ADP":
             return False  # "the company's new plant in Reno, Nevada": the name completes a place phrase
-        if (token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS) and token.text.islower():
+        if (token.lower_ in ORG_TYPE_NOUNS or lemma_of(token).lower() in ORG_TYPE_NOUNS) and token.text.islower():
             return token.i > 0 and doc[token.i - 1].pos_ == "DET"
     return False
 
@@ -852,7 +853,7 @@ def _introduced_as_organisation(first: Token) -> bool:
         token = doc[i]
         if back == 1 and token.lower_ in LEADING_ARTICLES and token.text[0].isupper():
             continue  # "o jornal Le Monde", "the newspaper El País": the title's own article
-        if (token.lower_ in ORG_TYPE_NOUNS or token.lemma_.lower() in ORG_TYPE_NOUNS) and token.pos_ in (
+        if (token.lower_ in ORG_TYPE_NOUNS or lemma_of(token).lower() in ORG_TYPE_NOUNS) and token.pos_ in (
             "NOUN",
             "ADJ",
             "PROPN",

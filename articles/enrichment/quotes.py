@@ -21,6 +21,7 @@ from .lexicon import (
     TITLE_CUES,
     UNNAMED_SOURCES,
 )
+from .nlp import lemma_of
 from .normalize import normalize_name
 from .types import ExtractedQuote
 
@@ -105,7 +106,7 @@ def _gender(token: Token) -> str | None:
 
 def _lemma(token: Token) -> str:
     """The lemma, repaired where the model keeps a stressed vowel ("insinúa" -> "insinúar", "desafía" -> "desafíar")."""
-    lemma = token.lemma_.lower()
+    lemma = lemma_of(token).lower()
     if lemma.endswith(("íar", "úar")):
         return lemma[:-3] + ("i" if lemma[-3] == "í" else "u") + "ar"
     return lemma
@@ -393,7 +394,7 @@ class _Resolver:
         """ "the bank", "el tribunal": the body in focus, unless only other bodies carry that noun in their name
         ("the Bank of Mexico"): then the one of those named last before here, else first."""
         word = normalize_name(noun.text)
-        lemma = normalize_name(noun.lemma_)
+        lemma = normalize_name(lemma_of(noun))
         base = next(b for (b, _e), d in zip(self.paragraphs, self.docs, strict=True) if d is noun.doc)
         frame = next((t for t in noun.sent if t.i < noun.i and t.lower_ in _FRAME_WORDS), None)
         if frame is not None:
@@ -431,7 +432,7 @@ class _Resolver:
                     # "El consejero cerró la comparecencia": the one person holding that role comes back into focus.
                     holder = self._role_holder(token)
                     if holder is None and (
-                        token.lemma_.lower() in PERSON_ROLE_NOUNS or token.lower_ in PERSON_ROLE_NOUNS
+                        lemma_of(token).lower() in PERSON_ROLE_NOUNS or token.lower_ in PERSON_ROLE_NOUNS
                     ):
                         holder = self._role_person(token)
                     if holder is not None:
@@ -491,7 +492,7 @@ class _Resolver:
     def _resolve_subject(self, subj: Token | None, base: int, depth: int = 0) -> tuple[int | None, str | None, float]:
         if subj is None:
             return self.salient_person, None, 0.6
-        lower, lemma = subj.lower_, subj.lemma_.lower()
+        lower, lemma = subj.lower_, lemma_of(subj).lower()
         text = " ".join(t.text for t in subj.subtree if t.dep_ not in ("acl:relcl", "relcl"))[:80]
         found = self._entities_in(subj, base)
         persons = [i for i in found if self.index.entities[i].kind == "person"]
@@ -574,12 +575,12 @@ class _Resolver:
             for anc in doc[i].ancestors:
                 if anc.i not in inside and anc not in chain and not self._inside_quote(base + anc.idx):
                     chain.append(anc)
-        cues = [t for t in chain if _reporting(t) or (t.pos_ == "VERB" and t.lemma_.lower() in _NAMING_VERBS)]
+        cues = [t for t in chain if _reporting(t) or (t.pos_ == "VERB" and lemma_of(t).lower() in _NAMING_VERBS)]
         with_subject = [t for t in cues if self._subject(t, base) is not None]
         for verb in with_subject[:-1]:
             speaker = self._from_verb(verb, base)
             subj = self._subject(verb, base)
-            if speaker.entity is not None or subj is None or subj.lemma_.lower() in UNNAMED_SOURCES:
+            if speaker.entity is not None or subj is None or lemma_of(subj).lower() in UNNAMED_SOURCES:
                 return speaker
             if subj.lower_ in _PLURAL_PRONOUNS or subj.pos_ not in ("NOUN", "PROPN"):
                 return speaker
@@ -680,7 +681,7 @@ class _Resolver:
     def _role_holder(self, noun: Token) -> int | None:
         """The one person of the article whose stated role is this noun ("el alcalde", "la portavoz")."""
         word = noun.lower_
-        if word not in PERSON_ROLE_NOUNS and noun.lemma_.lower() not in PERSON_ROLE_NOUNS:
+        if word not in PERSON_ROLE_NOUNS and lemma_of(noun).lower() not in PERSON_ROLE_NOUNS:
             return None
         stems = {w[:-1] if len(w) > 4 and w[-1] in "aoe" else w for w in (word, *_ROLE_SYNONYMS.get(word, ()))}
         holders = []
@@ -786,7 +787,7 @@ class _Resolver:
     def _resolve_source(self, head: Token, base: int) -> tuple[int | None, str | None, float]:
         found = self._entities_in(head, base)
         text = " ".join(t.text for t in head.subtree)[:80]
-        lower, lemma = head.lower_, head.lemma_.lower()
+        lower, lemma = head.lower_, lemma_of(head).lower()
         if lemma in UNNAMED_SOURCES or lower in UNNAMED_SOURCES:
             return None, text, 0.3
         persons = [i for i in found if self.index.entities[i].kind == "person"]
@@ -904,7 +905,7 @@ class _Resolver:
                 break
         for child in verb.children:
             # English drops "that": "insisted the offer was fair", "acknowledged she had sympathy".
-            if child.dep_ == "ccomp" and child.i > verb.i and verb.lemma_.lower() in REPORTING_VERBS_EN:
+            if child.dep_ == "ccomp" and child.i > verb.i and lemma_of(verb).lower() in REPORTING_VERBS_EN:
                 sub = list(child.subtree)
                 if verb.i < sub[0].i <= verb.i + 4 and not any(
                     t.is_punct and t.text in ",:" for t in doc[verb.i : sub[0].i]
@@ -969,7 +970,7 @@ class _Resolver:
                     first += 1
                 out.append(self._make_indirect(doc, base, first, sent.end - 1, entity, text, token.text, confidence))
             else:  # trailing: "<clause>, según X."
-                lemma = head.lemma_.lower()
+                lemma = lemma_of(head).lower()
                 if not self._entities_in(head, base) and (lemma in _FRAME_BODIES or head.lower_ in _FRAME_BODIES):
                     # "Iberdrola interrumpió el suministro, según informó la compañía": the body the clause is about.
                     subject_orgs = [
@@ -1000,7 +1001,7 @@ def _after_complement(verb: Token, que: Token) -> bool:
 
 def _indefinite_person(noun: Token) -> bool:
     """ "una periodista", "a neighbour", "um vizinho": a role or source noun with an indefinite article."""
-    lower, lemma = noun.lower_, noun.lemma_.lower()
+    lower, lemma = noun.lower_, lemma_of(noun).lower()
     person = lower in PERSON_ROLE_NOUNS or lemma in PERSON_ROLE_NOUNS or lemma in UNNAMED_SOURCES
     return person and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in noun.children)
 
