@@ -1201,3 +1201,39 @@ def test_a_capitalised_role_closing_a_body_before_its_holder_is_a_title():
     # then the body is named without the role
     assert entities["Senate"].kind == "organization"
     assert "Senate President" not in entities
+
+
+def test_bodies_sharing_one_common_word_stay_apart_and_laws_are_no_bodies():
+    # given a regulator, a newspaper and a law that share "Financial" or "Markets" with each other
+    body = (
+        "The claim was filed under the Financial Services and Markets Act by a group of pension funds.\n\n"
+        "The Competition and Markets Authority (CMA) had blocked the deal in March. The Financial Conduct "
+        "Authority (FCA) declined to comment, according to the Financial Times.\n\n"
+        "A CMA spokesperson said the decision “speaks for itself”."
+    )
+
+    result = enrich_text(title="Investors sue", body=body, language="en")
+
+    names = {e.name: sorted({body[m.start : m.end] for m in e.mentions}) for e in result.entities}
+    assert names["Competition and Markets Authority"] == ["CMA", "Competition and Markets Authority"]
+    assert names["Financial Conduct Authority"] == ["FCA", "Financial Conduct Authority"]
+    assert names["Financial Times"] == ["Financial Times"]
+    assert not any("Act" in name for name in names)
+    said = next(q for q in result.quotes if q.text == "speaks for itself")
+    assert result.entities[said.speaker].name == "Competition and Markets Authority"
+
+
+def test_a_company_short_name_joins_the_body_the_article_names_most():
+    # given a company and a claimants' group that both open with its name
+    body = (
+        "Shareholders have sued Brackenridge Foods over its failed takeover of a dairy group. "
+        "Brackenridge Foods denies the claims.\n\n"
+        "The claim was brought by the Brackenridge Investor Group, led by three pension funds.\n\n"
+        "Brackenridge said in a statement that it would defend the case. Shares in Brackenridge Foods fell 3%."
+    )
+
+    result = enrich_text(title="Food group sued", body=body, language="en")
+
+    foods = next(e for e in result.entities if e.name == "Brackenridge Foods")
+    assert "Brackenridge" in {body[m.start : m.end] for m in foods.mentions}
+    assert [result.entities[q.speaker].name for q in result.quotes] == ["Brackenridge Foods"]

@@ -1824,6 +1824,17 @@ def _legal_form_candidates(
 
 # Police and military operations are events: "Operação Ouro Turvo", "Operación Jaque", "Operation Sandstorm".
 _OPERATION_WORDS = frozenset({"operacao", "operacion", "operation", "operativo"})
+# Laws and treaties are not annotated, like events: "Ley de Vivienda", "Lei Complementar 173", "Tratado de Lisboa",
+# "the Financial Services and Markets Act", "the Online Safety Bill" (whose words would otherwise join other bodies).
+_LAW_HEADS = frozenset({"ley", "lei", "decreto", "tratado", "treaty"})
+_LAW_TAILS = frozenset({"act", "bill"})
+
+
+def _names_a_law(key: str) -> bool:
+    words = key.split()
+    return len(words) >= 2 and (words[0] in _LAW_HEADS or words[-1] in _LAW_TAILS)
+
+
 _OPENING_MARKS = ('"', "“", "«", "‘")
 _CLOSING_MARKS = ('"', "”", "»", "’")
 
@@ -1968,7 +1979,11 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             ):
                 options.append(long)  # "Navalia" is "Navalia Renovables", whatever the model thought it was
             elif long_kind == "organization" and kind == "organization" and at < 0:
+                # Every name word of the shorter one: "Competition and Markets Authority" is not the "Financial
+                # Services and Markets Act", nor is the "Financial Times".
                 shared = _distinctive(short.tokens) & _distinctive(long.tokens)
+                if shared != _distinctive(short.tokens):
+                    shared = set()
                 kinds_short = {w for w in short.tokens if w in ORG_HEADS or w in ORG_TAILS}
                 kinds_long = {w for w in long.tokens if w in ORG_HEADS or w in ORG_TAILS}
                 if kinds_short and kinds_long and not kinds_short & kinds_long:
@@ -2011,6 +2026,10 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             options = [
                 o for o in options if not any(_inside(o, other) for other in options if other is not o)
             ] or options
+        elif len(short.tokens) == 1 and kind == "organization":
+            # "Harcourt" after "Harcourt Foods" and "the Harcourt Investor Group": the body the article names most.
+            most = max(len(o.spans) for o in options)
+            options = [o for o in options if len(o.spans) == most]
         before = [o for o in options if o.first <= short.first]
         target = max(before, key=lambda o: o.first) if before else min(options, key=lambda o: o.first)
         if target.kind == "person" and kind != "person":
@@ -2166,7 +2185,7 @@ def extract_entities(
     forms: dict[str, _Form] = {}
     for cand in candidates:
         key = normalize_name(cand.text)
-        if not key or key.split()[0] in _OPERATION_WORDS or _fills_quote_marks(clean_text, cand):
+        if not key or key.split()[0] in _OPERATION_WORDS or _names_a_law(key) or _fills_quote_marks(clean_text, cand):
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:
