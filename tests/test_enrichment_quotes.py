@@ -513,3 +513,19 @@ def test_a_report_whose_verb_opens_a_quoted_fragment_leaves_only_the_partial():
     # then only the quoted fragment is a quote, and it is his
     assert [(q.kind, q.text) for q in result.quotes] == [("partial", "the lowest Ekiti has seen since 2014")]
     assert _speaker(result, result.quotes[0]) == "Samson Itodo"
+
+
+def test_the_spokeswoman_named_before_speaks_for_a_later_bare_role_noun_not_her_ministry():
+    # given a ministry, its named spokeswoman, then "la portavoz" alone after a quote
+    body = (
+        "En Quito, el Ministerio de Energía rechazó las críticas. Su portavoz adjunta, Marta Olmedo, afirmó que "
+        "no hay riesgo de apagones este año.\n\n"
+        "«Cada vez que llueve poco, alguien anuncia una catástrofe», ironizó la portavoz."
+    )
+
+    result = enrich_text(title="Energía", body=body, language="es")
+
+    assert [(q.kind, _speaker(result, q)) for q in result.quotes] == [
+        ("indirect", "Marta Olmedo"),
+        ("direct", "Marta Olmedo"),
+    ]

@@ -513,10 +513,12 @@ class _Resolver:
                 return persons[0], text, 0.9
             if orgs:
                 return orgs[0], text, 0.8
+            if _definite(subj) and (holder := self._role_holder(subj)) is not None:
+                return holder, text, 0.8  # "ironizó la portavoz": the spokeswoman the article named
             seats = [i for i in places if normalize_name(self.index.entities[i].name) not in COUNTRY_KEYS]
-            if seats and subj.morph.get("Definite") != ["Def"]:
+            if seats and not _definite(subj):
                 return seats[0], text, 0.7  # "un portavoz de Emasesa": the model's place is the speaking body
-            if subj.morph.get("Definite") != ["Def"] and self.salient_org is not None:
+            if self.salient_org is not None:
                 # "A spokesperson for the trust said": an unnamed spokesperson speaks for the body in focus.
                 return self.salient_org, text, 0.7
         if len(persons) > 1:
@@ -996,6 +998,15 @@ def _after_complement(verb: Token, que: Token) -> bool:
     nouns = [t for t in que.doc[verb.i + 1 : que.i] if t.pos_ in ("NOUN", "PROPN")]
     return (
         bool(nouns) and any(c.dep_ == "case" for c in nouns[-1].children) and nouns[-1].head.i in (verb.i, que.head.i)
+    )
+
+
+def _definite(noun: Token) -> bool:
+    """ "la portavoz", "the spokesman", "su vocero": a noun with a definite article or a possessive (spaCy marks
+    definiteness on the article, not on the noun)."""
+    return any(
+        c.dep_ in ("det", "nmod:poss", "poss") and (c.morph.get("Definite") == ["Def"] or c.morph.get("Poss") == ["Yes"])
+        for c in noun.children
     )
 
 
