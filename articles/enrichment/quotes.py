@@ -1005,7 +1005,8 @@ def _definite(noun: Token) -> bool:
     """ "la portavoz", "the spokesman", "su vocero": a noun with a definite article or a possessive (spaCy marks
     definiteness on the article, not on the noun)."""
     return any(
-        c.dep_ in ("det", "nmod:poss", "poss") and (c.morph.get("Definite") == ["Def"] or c.morph.get("Poss") == ["Yes"])
+        c.dep_ in ("det", "nmod:poss", "poss")
+        and (c.morph.get("Definite") == ["Def"] or c.morph.get("Poss") == ["Yes"])
         for c in noun.children
     )
 
