@@ -529,3 +529,16 @@ def test_the_spokeswoman_named_before_speaks_for_a_later_bare_role_noun_not_her_
         ("indirect", "Marta Olmedo"),
         ("direct", "Marta Olmedo"),
     ]
+
+
+def test_a_quote_running_into_the_next_paragraph_takes_the_cue_after_its_close():
+    # given a quote left open, reopened in the next paragraph and attributed only after it closes
+    body = (
+        "Desde Asunción, la presidenta paraguaya, Norma Villalba, habló al país el martes. «Nuestra moneda está "
+        "sana y la vamos a cuidar. Pero cuidar no significa callar.\n\n"
+        "«Pido a todos serenidad. No estamos solos», añadió la jefa del Estado."
+    )
+
+    result = enrich_text(title="Mensaje", body=body, language="es")
+
+    assert [(q.kind, _speaker(result, q), q.cue) for q in result.quotes] == [("direct", "Norma Villalba", "añadió")]

@@ -594,6 +594,10 @@ class _Resolver:
         outside = [t for t in sent if _reporting(t) and not self._inside_quote(base + t.idx)]
         if outside:
             return self._from_verb(min(outside, key=lambda t: abs(t.i - q_tok)), base)
+        # 2b. A quote running into a later paragraph: the reporting verb after its close ("...», añadió la jefa").
+        closing = self._closing_cue(q)
+        if closing is not None:
+            return closing
         # 3. "X rebajó la euforia: «...»" – the verb before the colon introduces the quote.
         before = self.text[: q.start - 1].rstrip()
         if before.endswith(":") and sent.root is not None and not self._inside_quote(base + sent.root.idx):
@@ -616,6 +620,19 @@ class _Resolver:
         if previous is not None:
             return _Speaker(previous.speaker, previous.speaker_text, previous.cue, 0.5)
         return _Speaker(None, None, None, 0.2)
+
+    def _closing_cue(self, q: _Found) -> _Speaker | None:
+        """For a quote that ends in a later paragraph than it opens, the reporting verb of the sentence it closes in,
+        after the closing mark."""
+        para = self.locator.para(q.end - 1)
+        if para == self.locator.para(q.start):
+            return None
+        base, doc = self.paragraphs[para][0], self.docs[para]
+        sent = next((s for s in doc.sents if base + s.start_char <= q.end <= base + s.end_char), None)
+        if sent is None:
+            return None
+        verbs = [t for t in sent if base + t.idx >= q.end and _reporting(t) and not self._inside_quote(base + t.idx)]
+        return self._from_verb(verbs[0], base) if verbs else None
 
     def _introduced_by(self, q: _Found) -> _Speaker | None:
         """The main verb of a previous paragraph that ends with a colon, for a quote or dash line opening its own."""
