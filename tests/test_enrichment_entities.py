@@ -1237,3 +1237,26 @@ def test_a_company_short_name_joins_the_body_the_article_names_most():
     foods = next(e for e in result.entities if e.name == "Brackenridge Foods")
     assert "Brackenridge" in {body[m.start : m.end] for m in foods.mentions}
     assert [result.entities[q.speaker].name for q in result.quotes] == ["Brackenridge Foods"]
+
+
+def test_the_body_a_portfolio_belongs_to_and_a_name_in_brackets_after_its_acronym_are_bodies():
+    # given a spokesman's portfolio of a named commission, and acronyms spelled out in brackets after them
+    body = (
+        "La portavoz de Asuntos Exteriores de la Comisión Europea, Marta Ruiz, explicó que el arancel subirá en enero.\n\n"
+        "La misión de la OSCE (Organización para la Seguridad y la Cooperación en Europa) visitó Chisinau."
+    )
+    english = "According to the PRA (Prudential Regulation Authority), two lenders of the City of London broke rules."
+
+    result = enrich_text(title="Aranceles", body=body, language="es")
+    in_english = enrich_text(title="Lenders", body=english, language="en")
+
+    kinds = _kinds(result)
+    assert kinds["Comisión Europea"] == "organization"
+    assert not any(name.startswith(("Asuntos", "Exteriores")) for name in kinds)
+    osce = next(e for e in result.entities if e.name.startswith("Organización"))
+    assert {body[m.start : m.end] for m in osce.mentions} == {
+        "OSCE",
+        "Organización para la Seguridad y la Cooperación en Europa",
+    }
+    regulator = next(e for e in in_english.entities if e.name == "Prudential Regulation Authority")
+    assert {english[m.start : m.end] for m in regulator.mentions} == {"PRA", "Prudential Regulation Authority"}

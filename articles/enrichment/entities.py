@@ -1019,6 +1019,10 @@ def _run_candidates(
         text = _run_text(run)
         if "/" in text:
             continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
+        body = _body_after_portfolio(run)
+        if body is not None:
+            run, kind = body, "organization"
+            text = _run_text(run)
         if _is_junk(run, text, trained):
             continue
         if trained and kind == "organization" and _brand_possessive(run, span):
@@ -1033,6 +1037,23 @@ def _run_candidates(
                 yield _Candidate(None, None, text, kind, 0.0, vouched=True)
             else:
                 yield _Candidate(None, None, text, vote_kind, vote)
+
+
+def _body_after_portfolio(run: list[Token]) -> list[Token] | None:
+    """ "la portavoz de Asuntos Exteriores de la Comisión Europea": a run opening with a portfolio after a
+    preposition is the office, dropped as such, but the body it belongs to, named after "de la"/"of the" with a
+    head word, is a body."""
+    if normalize_name(run[0].text) not in PORTFOLIOS or not _after_preposition(run[0]):
+        return None
+    for j in range(1, len(run) - 1):
+        if run[j].lower_ not in ("de", "del", "of", "do", "da", "dos", "das"):
+            continue
+        k = j + 1
+        while k < len(run) - 1 and run[k].lower_ in LEADING_ARTICLES:
+            k += 1
+        if _is_capitalised(run[k].text) and normalize_name(run[k].text) in ORG_HEADS:
+            return run[k:]
+    return None
 
 
 def _opens_caption(token: Token) -> bool:
@@ -1759,6 +1780,25 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
 
 
 _LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")
+# "la OSCE (Organización para la Seguridad y la Cooperación en Europa)": the acronym first, its name in brackets.
+_ACRONYM_THEN_NAME = re.compile(rf"\b([A-Z][A-Za-z]{{1,9}})\s\(\s*([{_CAP}][^()]{{4,150}}?)\s*\)")
+
+
+def _expansion_after_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    """A name in brackets right after an acronym that its words spell, as a whole, is one organisation, even where
+    the model cuts it at a connector ("Organización para la Seguridad" + "Cooperación")."""
+    for p_start, p_end in paragraphs:
+        for match in _ACRONYM_THEN_NAME.finditer(clean_text, p_start, p_end):
+            acronym = match.group(1)
+            if not any(c.isupper() for c in acronym[1:]) and len(acronym) > 4:
+                continue  # a capitalised word, not initials
+            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(2), match.end(2)))
+            if len(words) < 2 or _spelled_from(clean_text, words, acronym.lower(), match.end(2)) != 0:
+                continue
+            text = match.group(2)
+            key = normalize_name(text)
+            if key not in COUNTRY_KEYS and text not in PLACES and key.split()[0] not in _ABBREVIATED_PLACE_HEADS:
+                yield _Candidate(match.start(2), match.end(2), text, "organization", 10.0)
 
 
 def _spelled_from(text: str, words: list[re.Match], letters: str, end: int) -> int | None:
@@ -2173,6 +2213,7 @@ def extract_entities(
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
+    candidates.extend(_expansion_after_candidates(clean_text, paragraphs))
     candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
