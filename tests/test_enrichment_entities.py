@@ -1242,7 +1242,7 @@ def test_a_company_short_name_joins_the_body_the_article_names_most():
 def test_the_body_a_portfolio_belongs_to_and_a_name_in_brackets_after_its_acronym_are_bodies():
     # given a spokesman's portfolio of a named commission, and acronyms spelled out in brackets after them
     body = (
-        "La portavoz de Asuntos Exteriores de la Comisión Europea, Marta Ruiz, explicó que el arancel subirá en enero.\n\n"
+        "La portavoz de Asuntos Exteriores de la Comisión Europea, Marta Ruiz, explicó que el arancel subirá.\n\n"
         "La misión de la OSCE (Organización para la Seguridad y la Cooperación en Europa) visitó Chisinau."
     )
     english = "According to the PRA (Prudential Regulation Authority), two lenders of the City of London broke rules."
