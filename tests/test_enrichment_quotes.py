@@ -542,3 +542,18 @@ def test_a_quote_running_into_the_next_paragraph_takes_the_cue_after_its_close()
     result = enrich_text(title="Mensaje", body=body, language="es")
 
     assert [(q.kind, _speaker(result, q), q.cue) for q in result.quotes] == [("direct", "Norma Villalba", "añadió")]
+
+
+def test_the_quoted_words_are_never_the_subject_that_speaks():
+    # given a short quote the parser takes for the subject of the verb that follows it
+    body = (
+        "Ramiro Funes, que jugó 300 partidos con el club, contó a este diario que su hijo “no durmió” la noche "
+        "anterior. “Yo tampoco”, admitió entre risas."
+    )
+
+    result = enrich_text(title="Clásico", body=body, language="es")
+
+    assert [(q.text, _speaker(result, q)) for q in result.quotes] == [
+        ("no durmió", "Ramiro Funes"),
+        ("Yo tampoco", "Ramiro Funes"),
+    ]

@@ -480,7 +480,13 @@ class _Resolver:
         while steps < 4:
             quoted_verb = node is not verb and self._inside_quote(base + node.idx)
             for child in node.children:
-                if child.dep_ in _SUBJECT_DEPS and not quoted_verb and not child.is_punct and child.text not in _DASHES:
+                if (
+                    child.dep_ in _SUBJECT_DEPS
+                    and not quoted_verb
+                    and not child.is_punct
+                    and child.text not in _DASHES
+                    and not self._inside_quote(base + child.idx)  # "“Yo tampoco”, admitió": the words said
+                ):
                     return child
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
                 node = node.head
