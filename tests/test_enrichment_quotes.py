@@ -557,3 +557,18 @@ def test_the_quoted_words_are_never_the_subject_that_speaks():
         ("no durmió", "Ramiro Funes"),
         ("Yo tampoco", "Ramiro Funes"),
     ]
+
+
+def test_a_person_inside_a_reported_clause_does_not_take_the_focus_from_its_source():
+    # given a coach, a "según" frame whose clause names the referee as its subject, then a null-subject quote
+    body = (
+        "El técnico visitante, Gustavo Peralta, fue autocrítico. Según Peralta, el árbitro Mauro Lisandrello "
+        "debió expulsar a Pirri en el primer tiempo. Pero enseguida aclaró: “No perdimos por el árbitro”."
+    )
+
+    result = enrich_text(title="Clásico", body=body, language="es")
+
+    assert [(q.kind, _speaker(result, q)) for q in result.quotes] == [
+        ("indirect", "Gustavo Peralta"),
+        ("direct", "Gustavo Peralta"),
+    ]

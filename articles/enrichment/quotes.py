@@ -357,7 +357,7 @@ class _Resolver:
                     # "Castellan said she would meet Oduya": the pronoun opening the reported clause is the speaker.
                     self._learn_gender(quote.speaker, quote.text.split(" ", 1)[0])
                 out.extend(reported)
-                self._update_salience(sent, base)
+                self._update_salience(sent, base, reported)
             del p
         out.sort(key=lambda q: q.start)
         return out
@@ -424,9 +424,12 @@ class _Resolver:
             return self.salient_org  # "The agency said" before ESA is named: a description points back, not ahead
         return min(named, key=lambda i: min((m.start for m in self.index.entities[i].mentions), default=len(self.text)))
 
-    def _update_salience(self, sent: Span, base: int) -> None:
-        """The subject of a main clause or of a reporting verb becomes the one a later "she"/"afirmó" refers to."""
+    def _update_salience(self, sent: Span, base: int, reported: Sequence[ExtractedQuote] = ()) -> None:
+        """The subject of a main clause or of a reporting verb becomes the one a later "she"/"afirmó" refers to;
+        not one inside a reported clause ("Según Peralta, el árbitro Lisandrello debió expulsarlo": Peralta)."""
         for token in sent:
+            if any(q.start <= base + token.idx < q.end for q in reported):
+                continue
             if token.dep_ in _SUBJECT_DEPS and (token.head.dep_ == "ROOT" or _reporting(token.head)):
                 if token.pos_ == "NOUN" and not self._entities_in(token, base):
                     # "El consejero cerró la comparecencia": the one person holding that role comes back into focus.
