@@ -572,3 +572,19 @@ def test_a_person_inside_a_reported_clause_does_not_take_the_focus_from_its_sour
         ("indirect", "Gustavo Peralta"),
         ("direct", "Gustavo Peralta"),
     ]
+
+
+def test_a_dash_question_put_by_an_unnamed_they_has_no_speaker():
+    # given a club president, a reporters' question with a plural verb and no subject, then his answer
+    body = (
+        "El presidente del club, Ignacio Bravo, confirmó que hubo un nuevo contacto con el club brasileño.\n\n"
+        "—¿Lo van a vender? —le preguntaron al dirigente a la salida del palco.\n\n"
+        "—Bruno se va a ir cuando el club quiera —respondió Bravo."
+    )
+
+    result = enrich_text(title="Mercado", body=body, language="es")
+
+    assert [(q.text, _speaker(result, q)) for q in result.quotes if q.kind == "direct"] == [
+        ("¿Lo van a vender?", None),
+        ("Bruno se va a ir cuando el club quiera", "Ignacio Bravo"),
+    ]

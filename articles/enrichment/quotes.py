@@ -677,6 +677,9 @@ class _Resolver:
                 if unnamed is not None and role is None:
                     # "—¿Y los plazos? —le preguntó una periodista.": someone the text does not name.
                     speaker = _Speaker(None, unnamed.text, verbs[0].text, 0.4)
+                elif _unnamed_plural(verbs[0]):
+                    # "—¿Lo van a vender? —le preguntaron al dirigente.": they, the reporters, unnamed.
+                    speaker = _Speaker(None, None, verbs[0].text, 0.4)
                 elif role is not None:
                     holder = self._role_holder(role)
                     speaker = _Speaker(holder, role.text, verbs[0].text, 0.8)
@@ -1034,6 +1037,15 @@ def _definite(noun: Token) -> bool:
         c.dep_ in ("det", "nmod:poss", "poss")
         and (c.morph.get("Definite") == ["Def"] or c.morph.get("Poss") == ["Yes"])
         for c in noun.children
+    )
+
+
+def _unnamed_plural(verb: Token) -> bool:
+    """A third-person plural verb with no subject of its own ("le preguntaron", "they asked" has one)."""
+    return (
+        verb.morph.get("Number") == ["Plur"]
+        and verb.morph.get("Person") == ["3"]
+        and not any(c.dep_ in _SUBJECT_DEPS and not c.is_punct and c.text not in _DASHES for c in verb.children)
     )
 
 
