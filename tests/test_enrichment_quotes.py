@@ -588,3 +588,17 @@ def test_a_dash_question_put_by_an_unnamed_they_has_no_speaker():
         ("¿Lo van a vender?", None),
         ("Bruno se va a ir cuando el club quiera", "Ignacio Bravo"),
     ]
+
+
+def test_el_dt_is_the_coach_and_no_body():
+    # given a coach named with his role, a player quoted next, then a quote closed by "señaló el DT"
+    body = (
+        "El entrenador local, Leandro Ruiz Díaz, destacó la reacción del equipo. El delantero Bruno Zapata "
+        "dijo que el gol fue para su padre.\n\n"
+        "“No jugamos bien, hay que decirlo”, señaló el DT, que consiguió su primera victoria en un clásico."
+    )
+
+    result = enrich_text(title="Clásico", body=body, language="es")
+
+    assert "DT" not in {e.name for e in result.entities}
+    assert [_speaker(result, q) for q in result.quotes if q.kind == "direct"] == ["Leandro Ruiz Díaz"]

@@ -33,6 +33,7 @@ from .lexicon import (
     PORTFOLIOS,
     PRODUCT_KIND_NOUNS,
     ROLE_ACRONYMS,
+    ROLE_ACRONYMS_ES_PT,
     UNNAMED_SOURCES,
     US_STATE_ABBREVIATIONS,
 )
@@ -454,8 +455,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True
     if _MODEL_CODE.fullmatch(text) or _MONEY_CODE.fullmatch(text):
         return True
-    if run[0].doc.lang_ == "en" and key in ROLE_ACRONYMS:
-        return True  # "the City of Johannesburg's MMC": a title, not a body
+    if key in (ROLE_ACRONYMS if run[0].doc.lang_ == "en" else ROLE_ACRONYMS_ES_PT):
+        return True  # "the City of Johannesburg's MMC", "el DT": a title, not a body
     before = run[0].doc[run[0].i - 1] if run[0].i else None
     if len(run) <= 2 and before is not None and before.lower_ in PRODUCT_KIND_NOUNS and before.text.islower():
         return True  # "la variedad Castillo": a product's name

@@ -335,6 +335,8 @@ PERSON_ROLE_NOUNS = frozenset(
     [
         # "o responsável explicou": the official in charge.
         "responsável",
+        # "señaló el DT": a football coach, the director técnico.
+        "dt",
         # Legislators and scientists named by their office or trade: "the congresswoman said", "el parlamentario".
         "congresswoman",
         "congressman",
@@ -3146,6 +3148,8 @@ ROLE_ACRONYMS = frozenset(
     # Plurals and the plain "MP": "MPs would review the regulations".
     | {"mp", "mps", "msps", "mpps", "mecs", "mmcs", "ceos"}
 )
+# The same in Spanish and Portuguese news: "el DT" (director técnico), "el CEO de la firma".
+ROLE_ACRONYMS_ES_PT = frozenset({"dt", "ceo", "cfo", "ceos"})
 
 # Lower-case kind nouns after which a capitalised word names a product, not a person, a body or a place: "la variedad
 # Castillo", "the vaccine Covaxin".

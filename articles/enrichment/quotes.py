@@ -55,6 +55,7 @@ _ROLE_EXPANSIONS = {
     "ceo": ("chief executive", "consejero delegado", "consejera delegada", "presidente executivo", "ceo"),
     "cfo": ("chief financial", "director financiero", "directora financiera", "diretor financeiro", "cfo"),
     "coo": ("chief operating", "coo"),
+    "dt": ("director técnico", "director tecnico", "entrenador", "técnico", "tecnico", "dt"),
 }
 _COPULA_INTO_QUOTE = re.compile(r"[\s,]*(?:was|is|were|are|es|era|fue|será|sería|é|foi|seria)\s+[\"“«]")
 _FRAME_WORDS = frozenset({"según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"})
