@@ -602,3 +602,18 @@ def test_el_dt_is_the_coach_and_no_body():
 
     assert "DT" not in {e.name for e in result.entities}
     assert [_speaker(result, q) for q in result.quotes if q.kind == "direct"] == ["Leandro Ruiz Díaz"]
+
+
+def test_completar_closes_a_portuguese_dash_line_with_its_speaker():
+    # given a minister's reported words, then a dash line closed by "completou" and his surname
+    body = (
+        "Em Brasília, o ministro dos Transportes, Henrique Bastos, afirmou que a pasta colabora com a polícia.\n\n"
+        "— Tolerância zero. Essa é a orientação que recebi — completou Bastos."
+    )
+
+    result = enrich_text(title="Portos", body=body, language="pt")
+
+    assert [(q.kind, _speaker(result, q), q.cue) for q in result.quotes] == [
+        ("indirect", "Henrique Bastos", "afirmou"),
+        ("direct", "Henrique Bastos", "completou"),
+    ]

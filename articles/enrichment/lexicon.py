@@ -7,6 +7,7 @@ from __future__ import annotations
 REPORTING_VERBS_ES = frozenset(
     [
         "decir",
+        "completar",  # "—... —completó el ministro."
         "desafiar",
         "afirmar",
         "asegurar",
@@ -192,6 +193,7 @@ REPORTING_VERBS_EN = frozenset(
 REPORTING_VERBS_PT = frozenset(
     [
         "dizer",
+        "completar",  # "— ... — completou Bastos."
         "desafiar",
         "afirmar",
         "declarar",
@@ -286,6 +288,7 @@ CUE_ONLY_VERBS = frozenset(
         "celebrar",
         "citar",
         "classificar",
+        "completar",
         "considerar",
         "criticise",
         "criticize",
