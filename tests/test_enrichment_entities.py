@@ -1260,3 +1260,21 @@ def test_the_body_a_portfolio_belongs_to_and_a_name_in_brackets_after_its_acrony
     }
     regulator = next(e for e in in_english.entities if e.name == "Prudential Regulation Authority")
     assert {english[m.start : m.end] for m in regulator.mentions} == {"PRA", "Prudential Regulation Authority"}
+
+
+def test_an_acronym_spelling_neither_name_before_its_brackets_joins_the_body_not_the_state_it_ends_with():
+    # given a state company whose name ends with its state, an acronym in brackets, and the state named alone
+    body = (
+        "A Polícia Federal deflagrou a operação, que investiga fraudes na Companhia Docas do Rio Grande do Sul "
+        "(Codesul), estatal vinculada ao Ministério de Portos. Foram cumpridos mandados em Natal.\n\n"
+        "O governador do Rio Grande do Sul, Walter Medeiros, disse esperar que a Codesul colabore."
+    )
+
+    result = enrich_text(title="Portos", body=body, language="pt")
+
+    forms = {e.name: (e.kind, {body[m.start : m.end] for m in e.mentions}) for e in result.entities}
+    assert forms["Companhia Docas do Rio Grande do Sul"] == (
+        "organization",
+        {"Companhia Docas do Rio Grande do Sul", "Codesul"},
+    )
+    assert forms["Rio Grande do Sul"] == ("place", {"Rio Grande do Sul"})

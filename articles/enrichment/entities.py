@@ -2067,6 +2067,10 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
             options = [
                 o for o in options if not any(_inside(o, other) for other in options if other is not o)
             ] or options
+            if not spelled:
+                # "Companhia Docas do Rio Grande do Norte (Codern)": letters spelling neither, the body the brackets
+                # close, not the state its name ends with.
+                options = [o for o in options if o.kind == "organization"] or options
         elif len(short.tokens) == 1 and kind == "organization":
             # "Harcourt" after "Harcourt Foods" and "the Harcourt Investor Group": the body the article names most.
             most = max(len(o.spans) for o in options)
