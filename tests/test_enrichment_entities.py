@@ -1278,3 +1278,21 @@ def test_an_acronym_spelling_neither_name_before_its_brackets_joins_the_body_not
         {"Companhia Docas do Rio Grande do Sul", "Codesul"},
     )
     assert forms["Rio Grande do Sul"] == ("place", {"Rio Grande do Sul"})
+
+
+def test_a_word_abbreviating_the_name_in_brackets_after_it_is_that_body_but_a_town_and_its_state_are_two():
+    # given an agency written as a word with its syllables, spelled out after it, and a town followed by its state
+    body = (
+        "Já a Antaq (Agência Nacional de Transportes Aquaviários) disse que acompanha o caso no porto de Sinop "
+        "(Mato Grosso). A Antaq vai publicar um relatório."
+    )
+
+    result = enrich_text(title="Portos", body=body, language="pt")
+
+    forms = {e.name: (e.kind, {body[m.start : m.end] for m in e.mentions}) for e in result.entities}
+    assert forms["Agência Nacional de Transportes Aquaviários"] == (
+        "organization",
+        {"Antaq", "Agência Nacional de Transportes Aquaviários"},
+    )
+    assert forms["Sinop"] == ("place", {"Sinop"})
+    assert forms["Mato Grosso"] == ("place", {"Mato Grosso"})

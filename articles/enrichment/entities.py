@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -1785,16 +1786,35 @@ _LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")
 _ACRONYM_THEN_NAME = re.compile(rf"\b([A-Z][A-Za-z]{{1,9}})\s\(\s*([{_CAP}][^()]{{4,150}}?)\s*\)")
 
 
+def _spells_after(match: re.Match) -> bool:
+    """Whether the bracketed words of an _ACRONYM_THEN_NAME match abbreviate the word before them as a whole: each
+    name word gives its first letter or more, linking words one letter or none ("Antaq" is the "Agência Nacional
+    de Transportes Aquaviários", "OSCE" the "Organización para la Seguridad y la Cooperación en Europa"); a place
+    clarified by its region ("Sinop (Mato Grosso)") is not."""
+    words = [w.lower() for w in _EXPANSION_WORD.findall(match.group(2))]
+    letters = match.group(1).lower()
+    if len(words) < 2 or not match.group(2)[:1].isupper():
+        return False
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS | _LETTERED_LINKS
+
+    @cache
+    def spells(i: int, j: int) -> bool:
+        if j == len(words):
+            return i == len(letters)
+        word = words[j]
+        if word in connectors:
+            return spells(i, j + 1) or (i < len(letters) and letters[i] == word[0] and spells(i + 1, j + 1))
+        return any(letters[i : i + k] == word[:k] and spells(i + k, j + 1) for k in range(1, min(len(word), 3) + 1))
+
+    return spells(0, 0)
+
+
 def _expansion_after_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
     """A name in brackets right after an acronym that its words spell, as a whole, is one organisation, even where
     the model cuts it at a connector ("Organización para la Seguridad" + "Cooperación")."""
     for p_start, p_end in paragraphs:
         for match in _ACRONYM_THEN_NAME.finditer(clean_text, p_start, p_end):
-            acronym = match.group(1)
-            if not any(c.isupper() for c in acronym[1:]) and len(acronym) > 4:
-                continue  # a capitalised word, not initials
-            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(2), match.end(2)))
-            if len(words) < 2 or _spelled_from(clean_text, words, acronym.lower(), match.end(2)) != 0:
+            if not _spells_after(match):
                 continue
             text = match.group(2)
             key = normalize_name(text)
@@ -1945,6 +1965,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     for match in _PAREN_ACRONYM.finditer(clean_text):
         paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
     aliases = {normalize_name(m.group(1)): m.start() for m in _ALIAS_CUE.finditer(clean_text)}
+    # "a Antaq (Agência Nacional de Transportes Aquaviários)": initials written as a word, spelled out after them.
+    spelled_out = {normalize_name(m.group(1)) for m in _ACRONYM_THEN_NAME.finditer(clean_text) if _spells_after(m)}
     heads = Counter(f.tokens[0] for f in forms.values() if len(f.tokens) > 1 and f.tokens[0] in ORG_HEADS)
     # Head words inside a name's own part, before its first "de": "Corte" in "Suprema Corte de Justicia de la Nación".
     inner_heads = Counter(
@@ -1957,8 +1979,10 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     for short in ordered:
         kind = short.kind
         options: list[_Form] = []
-        acronym = (short.display.replace(".", "").isupper() and 2 <= len(short.display.replace(".", "")) <= 8) or (
-            len(short.tokens) == 1 and short.key in paren_acronyms and short.display[:1].isupper()
+        acronym = (
+            (short.display.replace(".", "").isupper() and 2 <= len(short.display.replace(".", "")) <= 8)
+            or (len(short.tokens) == 1 and short.key in paren_acronyms and short.display[:1].isupper())
+            or short.key in spelled_out
         )
         for long in ordered:
             if long.key == short.key or len(long.tokens) < len(short.tokens):
