@@ -1296,3 +1296,19 @@ def test_a_word_abbreviating_the_name_in_brackets_after_it_is_that_body_but_a_to
     )
     assert forms["Sinop"] == ("place", {"Sinop"})
     assert forms["Mato Grosso"] == ("place", {"Mato Grosso"})
+
+
+def test_a_son_named_filho_and_his_father_are_two_people():
+    # given a governor whose name ends in "Filho", his short name, and his father named without it
+    body = (
+        "O governador do Piauí, Walter Medeiros Filho (PSD), disse esperar que a investigação termine logo. "
+        "Medeiros Filho lembrou que o pai, o ex-senador Walter Medeiros, presidiu a empresa entre 1995 e 1998."
+    )
+
+    result = enrich_text(title="Porto", body=body, language="pt")
+
+    people = {e.name: {body[m.start : m.end] for m in e.mentions} for e in result.entities if e.kind == "person"}
+    assert people == {
+        "Walter Medeiros Filho": {"Walter Medeiros Filho", "Medeiros Filho"},
+        "Walter Medeiros": {"Walter Medeiros"},
+    }

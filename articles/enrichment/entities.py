@@ -16,6 +16,7 @@ from .gazetteer import is_city
 from .lexicon import (
     COUNTRIES,
     DESK_BYLINES,
+    GENERATIONAL_SUFFIXES,
     GIVEN_NAMES,
     HEAD_CONNECTORS,
     HONORIFICS,
@@ -548,6 +549,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 2.0))
     if key in _PLATFORM_KEYS or _short_ministry(text) or _WEB_NAME.fullmatch(text):
         votes.append(("organization", 10.0))
+    if len(words) >= 2 and words[-1] in GENERATIONAL_SUFFIXES and not org_word:
+        votes.append(("person", 8.0))  # "Medeiros Filho", "Amaral Neto": a son's or grandson's name
     if len(run) == 1 and _brand_case(first.text):
         votes.append(("organization", 5.0))  # "PeruRail", "JetBlue"
     if (
@@ -2003,7 +2006,14 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 and short.tokens[-1] == long.tokens[-1]
             ):
                 at = 0  # "Manuel Rebelo" is "Manuel Teixeira Rebelo" without the middle name
-            if (at >= 0 and long_kind == "person" and kind != "organization") or (
+            if (
+                at == 0
+                and long_kind == "person"
+                and len(long.tokens) == len(short.tokens) + 1
+                and long.tokens[-1] in GENERATIONAL_SUFFIXES
+            ):
+                pass  # "Walter Medeiros" beside "Walter Medeiros Filho": the father, not the son's short name
+            elif (at >= 0 and long_kind == "person" and kind != "organization") or (
                 # One written word, even when a hyphen makes it two keys: "Okafor-Reyes" typed as an organisation.
                 at >= 0 and long_kind == "person" and kind == "organization" and len(short.display.split()) == 1
             ):

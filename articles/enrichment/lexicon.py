@@ -3151,6 +3151,9 @@ ROLE_ACRONYMS = frozenset(
     # Plurals and the plain "MP": "MPs would review the regulations".
     | {"mp", "mps", "msps", "mpps", "mecs", "mmcs", "ceos"}
 )
+# Words closing a person's name that tell a son or grandson from the father whose name is otherwise the same:
+# "Walter Medeiros Filho", "Jorge Amaral Neto", "Martin Luther King Jr" (normalised).
+GENERATIONAL_SUFFIXES = frozenset({"filho", "filha", "neto", "neta", "sobrinho", "junior", "jr"})
 # The same in Spanish and Portuguese news: "el DT" (director técnico), "el CEO de la firma".
 ROLE_ACRONYMS_ES_PT = frozenset({"dt", "ceo", "cfo", "ceos"})
 
