@@ -1312,3 +1312,18 @@ def test_a_son_named_filho_and_his_father_are_two_people():
         "Walter Medeiros Filho": {"Walter Medeiros Filho", "Medeiros Filho"},
         "Walter Medeiros": {"Walter Medeiros"},
     }
+
+
+def test_an_english_judges_title_is_no_part_of_the_name_and_no_body():
+    # given a judge styled "Mr Justice", named again by surname, and a department named with "Justice"
+    body = (
+        "The case has been assigned to Mr Justice Calloway in the Business and Property Courts, and a hearing is "
+        "expected in spring. Calloway is known for speed. A Justice Department spokesman declined to comment."
+    )
+
+    result = enrich_text(title="Claim", body=body, language="en")
+
+    kinds = _kinds(result)
+    assert kinds["Calloway"] == "person"
+    assert kinds["Justice Department"] == "organization"
+    assert "Justice Calloway" not in kinds

@@ -1024,6 +1024,10 @@ def _run_candidates(
         text = _run_text(run)
         if "/" in text:
             continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
+        judge = next((i for i, t in enumerate(run[:2]) if t.lower_ == "justice"), None)
+        if judge is not None and judge + 1 < len(run) and run[judge].i and run[judge].nbor(-1).lower_ in _JUDGE_HONORIFICS:
+            run, kind = run[judge + 1 :], "person"  # "Mr Justice Calloway", "Lady Justice Ndlovu": a judge's title
+            text = _run_text(run)
         body = _body_after_portfolio(run)
         if body is not None:
             run, kind = body, "organization"
@@ -1042,6 +1046,9 @@ def _run_candidates(
                 yield _Candidate(None, None, text, kind, 0.0, vouched=True)
             else:
                 yield _Candidate(None, None, text, vote_kind, vote)
+
+
+_JUDGE_HONORIFICS = frozenset({"mr", "mrs", "ms", "lord", "lady"})
 
 
 def _body_after_portfolio(run: list[Token]) -> list[Token] | None:
