@@ -1025,7 +1025,12 @@ def _run_candidates(
         if "/" in text:
             continue  # "EFE/ Camille Roux": the credit parsers handle agency/author pairs
         judge = next((i for i, t in enumerate(run[:2]) if t.lower_ == "justice"), None)
-        if judge is not None and judge + 1 < len(run) and run[judge].i and run[judge].nbor(-1).lower_ in _JUDGE_HONORIFICS:
+        if (
+            judge is not None
+            and judge + 1 < len(run)
+            and run[judge].i
+            and run[judge].nbor(-1).lower_ in _JUDGE_HONORIFICS
+        ):
             run, kind = run[judge + 1 :], "person"  # "Mr Justice Calloway", "Lady Justice Ndlovu": a judge's title
             text = _run_text(run)
         body = _body_after_portfolio(run)
