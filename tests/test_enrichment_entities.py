@@ -383,6 +383,17 @@ def test_a_ministers_portfolio_is_not_an_entity():
     assert set(entities) == {"Raquel Tabajara", "Brasília"}
 
 
+def test_a_portfolio_closed_by_a_body_word_after_an_article_is_a_body():
+    # given an English department named by its portfolio and "Department", after the article opening the sentence
+    body = "A Commerce Department spokeswoman said the export rules would be published in May."
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the department is an organisation and speaks the report
+    assert _by_name(result)["Commerce Department"].kind == "organization"
+    [quote] = result.quotes
+    assert result.entities[quote.speaker].name == "Commerce Department"
+
+
 def test_a_first_name_the_model_left_out_joins_the_surnames():
     body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))

@@ -449,8 +449,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     key = normalize_name(text)
     if len(key) < 2 or not any(c.isalpha() for c in key) or key in _NOT_NAME_KEYS:
         return True
-    if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]):
-        return True
+    if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]) and not _ends_in_tail(key):
+        return True  # "el ministro de Hacienda" is an office; "A Justice Department spokesman" names a body
     if _MODEL_CODE.fullmatch(text) or _MONEY_CODE.fullmatch(text):
         return True
     if run[0].doc.lang_ == "en" and key in ROLE_ACRONYMS:
@@ -516,6 +516,11 @@ def _minister_portfolio(token: Token) -> bool:
     if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
         return False
     return doc[i - 1].lower_ in _MINISTER_NOUNS
+
+
+def _ends_in_tail(key: str) -> bool:
+    words = key.split()
+    return len(words) > 1 and words[-1] in ORG_TAILS
 
 
 def _after_preposition(token: Token) -> bool:
