@@ -394,6 +394,22 @@ def test_a_portfolio_closed_by_a_body_word_after_an_article_is_a_body():
     assert result.entities[quote.speaker].name == "Commerce Department"
 
 
+def test_a_surname_opening_with_a_lower_case_particle_keeps_its_given_name():
+    # given Filipino surnames with "dela" and "delos", where the model cuts the person at the particle
+    body = (
+        'In the village of Santa Ana, Josefina dela Paz, 61, said the water reached her knees. "We lost everything,"'
+        " she said.\n\nFisherman Ramon delos Reyes said the boats were lost."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    entities = _by_name(result)
+    # then each is one person with the particle, and speaks
+    assert entities["Josefina dela Paz"].kind == "person"
+    assert entities["Ramon delos Reyes"].kind == "person"
+    assert not {"Paz", "Reyes", "Josefina", "Ramon"} & set(entities)
+    assert {result.entities[q.speaker].name for q in result.quotes} == {"Josefina dela Paz", "Ramon delos Reyes"}
+
+
 def test_a_first_name_the_model_left_out_joins_the_surnames():
     body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))

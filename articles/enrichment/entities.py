@@ -23,6 +23,7 @@ from .lexicon import (
     KNOWN_PLATFORMS,
     LEADING_ARTICLES,
     NAME_CONNECTORS,
+    NAME_ONLY_PARTICLES,
     NOT_NAMES,
     ORG_CONNECTORS,
     ORG_HEADS,
@@ -921,7 +922,53 @@ def _join_split_people(doc: Doc) -> list[Span]:
             ents[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
         else:
             ents.append(ent)
-    return ents
+    return _join_particle_surnames(doc, ents)
+
+
+def _name_before(doc: Doc, end: int, ents: list[Span]) -> int:
+    """Where the capitalised given names ending at `end` start (up to three words outside any other kind of span)."""
+    labels = {t: ent.label_ for ent in ents for t in range(ent.start, ent.end)}
+    start = end
+    while (
+        start > 0
+        and end - start < 3
+        and labels.get(start - 1) in (None, "PER", "PERSON")
+        and _is_name_word(doc[start - 1])
+        and not _is_function_word(doc[start - 1], True)
+        and doc[start - 1].lower_ not in PERSON_ROLE_NOUNS
+        and normalize_name(doc[start - 1].text) not in ORG_HEADS | _PLACE_KEYS | COUNTRY_KEYS
+    ):
+        start -= 1
+    return start
+
+
+def _join_particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Marites" + "dela Cruz", "Ramon" + "delos Reyes": a surname opening with a lower-case particle is the model's
+    person only from the particle on, or its person stops before the particle; the given names and the surname are
+    one person. Spanish and Portuguese prepositions ("del", "da") join only a surname the model itself called a
+    person ("Ana" + "de la Fuente"), since after a known person they introduce a body ("Sánchez del PSOE")."""
+    out = list(ents)
+    for ent in ents:
+        if ent.label_ not in ("PER", "PERSON") or ent not in out:
+            continue
+        if ent[0].lower_ in _SURNAME_PARTICLES | NAME_ONLY_PARTICLES and ent[0].text.islower() and len(ent) > 1:
+            start = _name_before(doc, ent.start, out)
+            if start < ent.start:
+                out = [e for e in out if e.end <= start or e.start >= ent.end]
+                out.append(Span(doc, start, ent.end, label=ent.label_))
+            continue
+        i = ent.end
+        while i < len(doc) and i - ent.end < 2 and doc[i].lower_ in NAME_ONLY_PARTICLES and doc[i].text.islower():
+            i += 1
+        end = i
+        while i > ent.end and end < len(doc) and end - i < 2 and _is_name_word(doc[end]):
+            if doc[end].ent_type_ in ("LOC", "GPE") or normalize_name(doc[end].text) in _PLACE_KEYS | ORG_HEADS:
+                break
+            end += 1
+        if end > i:
+            out = [e for e in out if e.end <= ent.start or e.start >= end]
+            out.append(Span(doc, ent.start, end, label=ent.label_))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
@@ -1143,7 +1190,9 @@ def _with_name_particles(run: list[Token]) -> list[Token]:
     return run
 
 
-_SURNAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den"})
+_SURNAME_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den"} | NAME_ONLY_PARTICLES
+)
 
 
 def _with_surname_particles(run: list[Token]) -> list[Token]:

@@ -1345,10 +1345,15 @@ HONORIFICS = frozenset(
 
 LEADING_ARTICLES = frozenset({"el", "la", "los", "las", "the", "o", "a", "os", "as", "le", "les", "l"})
 
+# Lower-case particles found only inside people's surnames, never as prepositions in es/en/pt text: Filipino
+# "dela Cruz", "delos Reyes", Italian "della Valle", Dutch "ter Horst", Arabic "bin Salman", "ibn Saud".
+NAME_ONLY_PARTICLES = frozenset({"dela", "delos", "delas", "della", "delle", "ter", "bin", "ibn"})
+
 # Lower-case words allowed inside a multi-word name ("Partido de los Trabajadores", "Bank of England").
 NAME_CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "das", "dos", "di", "van", "von", "der"}
     | {"des", "du"}  # French names quoted in other languages: "Musée des Confluences", "Banque du Liban"
+    | NAME_ONLY_PARTICLES
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
 ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
