@@ -410,6 +410,24 @@ def test_a_surname_opening_with_a_lower_case_particle_keeps_its_given_name():
     assert {result.entities[q.speaker].name for q in result.quotes} == {"Josefina dela Paz", "Ramon delos Reyes"}
 
 
+def test_a_compound_surname_joined_by_y_is_one_person_and_its_short_form_too():
+    # given a Spanish compound surname with "y", later cited by the pair of surnames, and two people by surname
+    body = (
+        "La senadora Inés Campos y Urrutia Vidal presentó el proyecto. Según Campos y Urrutia, la ley llegará en "
+        "marzo.\n\nPedro Sánchez y Alberto Núñez Feijóo se reunieron. Sánchez y Feijóo no acordaron nada."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    entities = _by_name(result)
+    # then the senator is one person under both forms, and the two leaders stay two
+    assert entities["Inés Campos y Urrutia Vidal"].kind == "person"
+    assert "Campos y Urrutia" in entities["Inés Campos y Urrutia Vidal"].aliases
+    assert not {"Urrutia Vidal", "Urrutia", "Inés Campos"} & set(entities)
+    assert {"Pedro Sánchez", "Alberto Núñez Feijóo"} <= set(entities)
+    [quote] = result.quotes
+    assert result.entities[quote.speaker].name == "Inés Campos y Urrutia Vidal"
+
+
 def test_a_first_name_the_model_left_out_joins_the_surnames():
     body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))

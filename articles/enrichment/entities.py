@@ -341,6 +341,7 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
         if (
             (_is_capitalised(text) and any(c.isalpha() for c in text))
             or (current and (text.lower() in connectors or text in {"-", "&", "plc"}))
+            or (kind == "person" and current and _compound_y(token))
             or (_plural_possessive(token) and current)
             or (kind == "organization" and current and _head_connector(token, current))
         ):
@@ -922,7 +923,58 @@ def _join_split_people(doc: Doc) -> list[Span]:
             ents[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
         else:
             ents.append(ent)
-    return _join_particle_surnames(doc, ents)
+    return _join_compound_surnames(doc, _join_particle_surnames(doc, ents))
+
+
+def _compound_y(token: Token) -> bool:
+    """ "Ortega y Gasset", "Peña y Lillo": Spanish 'y' between two surnames of one person, before a word that is no
+    given name ("Juan y María" are two)."""
+    doc = token.doc
+    return (
+        token.text == "y"
+        and 0 < token.i < len(doc) - 1
+        and _is_name_word(doc[token.i - 1])
+        and _is_name_word(doc[token.i + 1])
+        and normalize_name(doc[token.i + 1].text) not in GIVEN_NAMES
+    )
+
+
+def _join_compound_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Rodrigo Peña" + "y" + "Lillo Ferrada": a given name and surname, 'y' and two more surnames are one person's
+    compound surname, as the model reads "José Ortega y Gasset"; the same pair of surnames later ("según Peña y
+    Lillo") is that person's short form. Two surnames alone around 'y' ("Sánchez y Feijóo") stay two people."""
+    people = [e for e in ents if e.label_ in ("PER", "PERSON")]
+    pairs = {
+        (doc[t.i - 1].lower_, doc[t.i + 1].lower_)
+        for e in people
+        for t in e[1:-1]
+        if _compound_y(t) and normalize_name(e[0].text) in GIVEN_NAMES
+    }
+    joined: list[tuple[Span, Span]] = []
+    for left, right in zip(people, people[1:], strict=False):
+        if right.start != left.end + 1 or not _compound_y(doc[left.end]):
+            continue
+        pair = (left[-1].lower_, right[0].lower_)
+        full = len(left) >= 2 and len(right) >= 2 and normalize_name(left[0].text) in GIVEN_NAMES
+        if full:
+            pairs.add(pair)
+        if full or pair in pairs:
+            joined.append((left, right))
+    done = {id(e) for pair in joined for e in pair}
+    for left in people:
+        y = left.end
+        if id(left) in done or y + 1 >= len(doc) or not _compound_y(doc[y]):
+            continue
+        if (left[-1].lower_, doc[y + 1].lower_) in pairs:
+            # the short form's second surname may be anything to the model ("Urrutia" a place): the pair decides
+            right = next((e for e in ents if e.start == y + 1), doc[y + 1 : y + 2])
+            joined.append((left, right))
+    if not joined:
+        return ents
+    gone = {(e.start, e.end) for pair in joined for e in pair}
+    out = [e for e in ents if (e.start, e.end) not in gone]
+    out.extend(Span(doc, left.start, right.end, label=left.label_) for left, right in joined)
+    return sorted(out, key=lambda e: e.start)
 
 
 def _name_before(doc: Doc, end: int, ents: list[Span]) -> int:
