@@ -146,6 +146,21 @@ def test_reported_clause_before_a_coordinated_quoted_one_stands_on_its_own():
     assert kinds["la empresa cumplirá su plan de inversiones"] == ("indirect", "Marta Eiroa")
 
 
+def test_what_signs_and_shirts_read_is_a_slogan_not_a_quote():
+    # given slogans a few words after plural sign and shirt nouns, and a speaker's quote after a comma
+    es = (
+        "En Lima, cientos de maestros marcharon con carteles que pedían «Salario digno ya». "
+        "Vestido con una camiseta del club, el dirigente Hugo Ramírez dijo: «Estamos cansados»."
+    )
+    pt = 'Os estivadores exibiam faixas com os dizeres "Porto parado, país parado". O dirigente Rui Matos disse: "Vamos continuar".'
+    # when enriched
+    es_quotes = [q.text for q in enrich_text(title="", body=es, language="es").quotes]
+    pt_quotes = [q.text for q in enrich_text(title="", body=pt, language="pt").quotes]
+    # then only the speech is a quote
+    assert es_quotes == ["Estamos cansados"]
+    assert pt_quotes == ["Vamos continuar"]
+
+
 def test_slogan_on_a_sign_introduced_by_a_colon_is_not_a_quote():
     body = "En el muelle, alguien colgó una bandera con una consigna: «El río no se vende». Nadie la quitó."
     result = enrich_text(title="", body=body, language="es")

@@ -1313,6 +1313,16 @@ TITLE_CUES = frozenset(
     ]
 )
 
+# Things that carry a slogan, singular and plural: a quote a few words after one, with no punctuation between
+# ("pancartas que decían «...»", "camisolas com a frase "..."", "signs reading "...""), is what they read.
+SLOGAN_BEARERS = frozenset(
+    {"pancarta", "pancartas", "cartel", "carteles", "cartaz", "cartazes", "letrero", "letreros", "lema", "lemas"}
+    | {"camiseta", "camisetas", "camisola", "camisolas", "playera", "playeras", "remera", "remeras", "faixa", "faixas"}
+    | {"banner", "banners", "placard", "placards", "sign", "signs", "t-shirt", "t-shirts", "shirt", "shirts"}
+    | {"poster", "posters", "pintada", "pintadas", "mural", "murales", "murais", "bandera", "banderas", "bandeira"}
+    | {"bandeiras", "slogans", "eslóganes", "consignas"}
+)
+
 # Honorifics and titles stripped from the front of names.
 HONORIFICS = frozenset(
     [

@@ -18,6 +18,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     REPORTING_VERBS,
     REPORTING_VERBS_EN,
+    SLOGAN_BEARERS,
     TITLE_CUES,
     UNNAMED_SOURCES,
 )
@@ -193,6 +194,11 @@ def _is_title(text: str, quote: _Found) -> bool:
     # "un cartaz resumia o clima: “...”": a colon lets the sign named a few words earlier introduce the slogan.
     before = re.findall(r"[\w-]+", lead.lower())[-(6 if lead.rstrip().endswith(":") else 3) :]
     if any(w in TITLE_CUES for w in before):
+        return True
+    # "marcharon con pancartas que decían «...»", "vestiam camisolas com a frase "..."": what a sign or a shirt
+    # reads, named a few words before with no punctuation between, is a slogan.
+    tail = re.split(r"[^\w\s'’-]", lead)[-1]
+    if any(w in SLOGAN_BEARERS for w in re.findall(r"[\w-]+", tail.lower())[-6:]):
         return True
     words = re.findall(r"[\w'’-]+", inner)
     if not words:
