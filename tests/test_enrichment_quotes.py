@@ -152,7 +152,10 @@ def test_what_signs_and_shirts_read_is_a_slogan_not_a_quote():
         "En Lima, cientos de maestros marcharon con carteles que pedían «Salario digno ya». "
         "Vestido con una camiseta del club, el dirigente Hugo Ramírez dijo: «Estamos cansados»."
     )
-    pt = 'Os estivadores exibiam faixas com os dizeres "Porto parado, país parado". O dirigente Rui Matos disse: "Vamos continuar".'
+    pt = (
+        'Os estivadores exibiam faixas com os dizeres "Porto parado, país parado". '
+        'O dirigente Rui Matos disse: "Vamos continuar".'
+    )
     # when enriched
     es_quotes = [q.text for q in enrich_text(title="", body=es, language="es").quotes]
     pt_quotes = [q.text for q in enrich_text(title="", body=pt, language="pt").quotes]

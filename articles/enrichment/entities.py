@@ -7,6 +7,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -951,7 +952,7 @@ def _join_compound_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
         if _compound_y(t) and normalize_name(e[0].text) in GIVEN_NAMES
     }
     joined: list[tuple[Span, Span]] = []
-    for left, right in zip(people, people[1:], strict=False):
+    for left, right in pairwise(people):
         if right.start != left.end + 1 or not _compound_y(doc[left.end]):
             continue
         pair = (left[-1].lower_, right[0].lower_)
