@@ -428,6 +428,23 @@ def test_a_compound_surname_joined_by_y_is_one_person_and_its_short_form_too():
     assert result.entities[quote.speaker].name == "Inés Campos y Urrutia Vidal"
 
 
+def test_a_particle_surname_opening_a_sentence_names_the_person_in_full():
+    # given a person named in full with "de la", later by that surname alone at a sentence's start
+    body = (
+        "«No hay agua para todos», advirtió Lucía Fernanda de la Torre Ibáñez, alcaldesa de Villanueva.\n\n"
+        "De la Torre explicó que los pozos se secaron en agosto."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the short form is hers and she speaks the report
+    person = _by_name(result)["Lucía Fernanda de la Torre Ibáñez"]
+    assert "De la Torre" in person.aliases
+    assert "Torre" not in _by_name(result)
+    [report] = [q for q in result.quotes if q.kind == "indirect"]
+    assert report.text == "los pozos se secaron en agosto"
+    assert result.entities[report.speaker].name == "Lucía Fernanda de la Torre Ibáñez"
+
+
 def test_a_first_name_the_model_left_out_joins_the_surnames():
     body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))

@@ -1757,6 +1757,32 @@ def _nickname_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]])
             yield _Candidate(None, None, f"{match.group('first')} {match.group('last')}", "person", 10.0)
 
 
+_PARTICLE_SURNAME = re.compile(
+    rf"\s(?P<short>(?:{'|'.join(sorted(_SURNAME_PARTICLES, key=len, reverse=True))})"
+    rf"(?:\s(?:la|las|los|der|den))?\s[{_CAP}][\w'’-]+)"
+)
+
+
+def _particle_surname_candidates(
+    clean_text: str, paragraphs: Sequence[tuple[int, int]], candidates: list[_Candidate]
+) -> Iterable[_Candidate]:
+    """ "De la Fuente recordó que ...": a person named in full with a surname opening with a particle ("María José de
+    la Fuente Baeza") is named by that surname alone at a sentence's start, where the particle takes the capital and
+    the model reads a place or nothing."""
+    shorts = set()
+    for cand in candidates:
+        if cand.kind == "person" and cand.start is not None:
+            for match in _PARTICLE_SURNAME.finditer(cand.text):
+                short = match.group("short")
+                shorts.add(short[0].upper() + short[1:])
+    for short in shorts:
+        for p_start, p_end in paragraphs:
+            for match in re.finditer(rf"{re.escape(short)}\b", clean_text[p_start:p_end]):
+                start = p_start + match.start()
+                if _sentence_start(clean_text, p_start, start):
+                    yield _Candidate(start, start + len(short), short, "person", 10.0)
+
+
 def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Dateline]]) -> Iterable[_Candidate]:
     for start, dateline in datelines:
         s, e = dateline.place
@@ -2257,6 +2283,7 @@ def extract_entities(
     candidates.extend(_dateline_candidates(clean_text, datelines))
     candidates.extend(_byline_paragraph_candidates(clean_text, paragraphs))
     candidates.extend(_nickname_candidates(clean_text, paragraphs))
+    candidates.extend(_particle_surname_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
