@@ -531,3 +531,17 @@ def test_a_report_whose_verb_opens_a_quoted_fragment_leaves_only_the_partial():
     # then only the quoted fragment is a quote, and it is his
     assert [(q.kind, q.text) for q in result.quotes] == [("partial", "the lowest Ekiti has seen since 2014")]
     assert _speaker(result, result.quotes[0]) == "Samson Itodo"
+
+
+def test_a_participle_after_a_misparsed_description_shares_the_main_clauses_subject():
+    # given a suit whose target is described as "a Palo Alto startup whose ...", then ", arguing that ... "...""
+    body = (
+        "The Securities Board sued on Tuesday to block Marrow Capital from buying Quillon AI, a Palo Alto startup "
+        "whose trading software runs in roughly a third of the country's brokerages, arguing that the deal would let "
+        'the fund "quietly set the price of advice" for its rivals.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the fragment is the board's, not the city's under the parser's "a Palo Alto" subject
+    [quote] = [q for q in result.quotes if q.kind == "partial"]
+    assert _speaker(result, quote) == "Securities Board"

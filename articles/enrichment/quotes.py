@@ -486,6 +486,8 @@ class _Resolver:
             quoted_verb = node is not verb and self._inside_quote(base + node.idx)
             for child in node.children:
                 if child.dep_ in _SUBJECT_DEPS and not quoted_verb and not child.is_punct and child.text not in _DASHES:
+                    if _modifier_name(child):
+                        continue
                     return child
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
                 node = node.head
@@ -990,6 +992,16 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _modifier_name(subj: Token) -> bool:
+    """ "..., a San Jose startup whose ..., arguing that": a proper name under the English indefinite article modifies a
+    noun the parser read as a verb; it is no subject, and the climb goes on to the clause the participle hangs from."""
+    return (
+        subj.doc.lang_ == "en"
+        and subj.pos_ == "PROPN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+    )
 
 
 def _after_complement(verb: Token, que: Token) -> bool:
