@@ -445,6 +445,26 @@ def test_a_particle_surname_opening_a_sentence_names_the_person_in_full():
     assert result.entities[report.speaker].name == "Lucía Fernanda de la Torre Ibáñez"
 
 
+def test_a_body_right_before_its_acronym_in_brackets_is_one_record_whatever_the_letters_spell():
+    # given acronyms in another language's order and acronyms spelling only the name's start, after a listing comma
+    es = "El canciller viajará a Quito para la cumbre del Foro de Integración Andino-Amazónica (AAIF), donde firmará."
+    pt = (
+        "Segundo a Agência Reguladora de Águas, Energia e Saneamento (ARES), as tarifas vão subir. "
+        "A ARES publicou os valores ontem."
+    )
+    # when enriched
+    forum = _by_name(enrich_text(title="", body=es, language="es"))
+    agency = enrich_text(title="", body=pt, language="pt")
+    # then each full name is one organisation with its acronym, and speaks for the report
+    assert forum["Foro de Integración Andino-Amazónica"].kind == "organization"
+    assert "AAIF" in forum["Foro de Integración Andino-Amazónica"].aliases
+    named = _by_name(agency)["Agência Reguladora de Águas, Energia e Saneamento"]
+    assert named.kind == "organization" and "ARES" in named.aliases
+    assert not {"ARES", "Energia", "Saneamento", "Agência Reguladora de Águas"} & set(_by_name(agency))
+    [quote] = agency.quotes
+    assert agency.entities[quote.speaker].name == "Agência Reguladora de Águas, Energia e Saneamento"
+
+
 def test_a_first_name_the_model_left_out_joins_the_surnames():
     body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))

@@ -1888,6 +1888,40 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                 ):
                     yield _Candidate(start, match.start(), text, "organization", 10.0)
                 break
+            else:
+                unspelled = _unspelled_expansion(clean_text, words, match.start())
+                if unspelled is not None:
+                    yield _Candidate(
+                        unspelled, match.start(), clean_text[unspelled : match.start()], "organization", 10.0
+                    )
+                    yield _Candidate(None, None, acronym, "organization", 3.0)
+
+
+def _unspelled_expansion(text: str, words: list[re.Match], end: int) -> int | None:
+    """Where a body's name right before its acronym in brackets starts, when the letters spell another language's
+    order ("Foro de Cooperación Económica Asia-Pacífico (APEC)") or only the name's start ("Agência Nacional de
+    Petróleo, Gás e Biocombustíveis (ANPG)"): a name opening with an organisation head and running up to the
+    brackets, through connectors and a listing comma closed by 'y/e/and', is the acronym's record all the same."""
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS
+    start = None
+    coordinated = False
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group(0)
+        gap = text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else end]
+        allowed = ("",) if k == len(words) - 1 else (" ", ", ") if coordinated else (" ",)
+        if gap not in allowed:
+            break  # a listing comma only inside a name closed by 'y/e/and' ("Petróleo, Gás e Biocombustíveis")
+        if word.lower() in ORG_CONNECTORS - NAME_CONNECTORS:
+            coordinated = True
+        if word.islower() and word in connectors:
+            continue
+        if not word[:1].isupper():
+            break
+        if normalize_name(word) in ORG_HEADS:
+            start = k
+    if start is None or start == len(words) - 1:
+        return None
+    return words[start].start()
 
 
 _LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")

@@ -900,6 +900,8 @@ ORG_HEADS = frozenset(
         "consorcio",
         "comisión",
         "agencia",
+        "foro",
+        "fórum",
         "fundación",
         "asociación",
         "federación",
