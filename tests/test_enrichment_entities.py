@@ -672,6 +672,16 @@ def test_a_place_opening_with_a_place_noun_keeps_the_de_phrase_the_model_cut():
     assert "Santuario Histórico" not in places
 
 
+def test_a_name_after_a_lower_case_village_noun_is_a_place():
+    # given a Philippine barangay named after its lower-case kind noun, which the model reads as a person
+    body = "In barangay Mabini Sur, where the river covered the road, farmer Lorna Bautista said the harvest was gone."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the barangay is a place and the farmer the only person
+    assert entities["Mabini Sur"].kind == "place"
+    assert [n for n, e in entities.items() if e.kind == "person"] == ["Lorna Bautista"]
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

@@ -91,7 +91,8 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
     r"|municipio|município|condado|county|veredas?|corregimientos?|recinto|estadio|estádio|concelho|suburb|township"
-    r"|parish|calle|avenida|rua|travessa|street|mercado|parque|praça|playa|praia)"
+    r"|parish|calle|avenida|rua|travessa|street|mercado|parque|praça|playa|praia"
+    r"|barangays?|villages|hamlets?|colonias?|favelas?|municipality)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
