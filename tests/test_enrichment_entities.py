@@ -682,6 +682,23 @@ def test_a_name_after_a_lower_case_village_noun_is_a_place():
     assert [n for n, e in entities.items() if e.kind == "person"] == ["Lorna Bautista"]
 
 
+def test_two_names_joined_after_a_locative_are_two_places():
+    # given towns listed after "in" and "across", one a given name, after an organisation kind noun ("centers")
+    body = (
+        "Relief trucks reached families in Pinukpuk and Lubuagan on Tuesday, while volunteers cooked in evacuation "
+        "centers across Tabuk and Marcela."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then each town is a place of its own
+    assert {n: e.kind for n, e in entities.items()} == {
+        "Pinukpuk": "place",
+        "Lubuagan": "place",
+        "Tabuk": "place",
+        "Marcela": "place",
+    }
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

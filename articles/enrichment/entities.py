@@ -223,7 +223,7 @@ _LEADING_ADJECTIVES = frozenset(
 _AID_NOUNS = frozenset({"apoio", "apoyo", "ayuda", "ajuda", "assistência", "asistencia", "atención", "atendimento"})
 _TO_CONTRACTIONS = frozenset({"ao", "à", "aos", "às", "al"})
 _WHOSE = frozenset({"whose", "cuyo", "cuya", "cuyos", "cuyas", "cujo", "cuja", "cujos", "cujas"})
-_LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
+_LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from", "across", "throughout"})
 
 
 @dataclass
@@ -645,6 +645,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         # the subject is a name even where it opens the sentence (a common word there would be plural or carry an
         # article). It only keeps the name; its type still comes from the votes (it may be a person's surname).
         votes.append(("vouched", 1.0))
+    if trained and not org_word and _listed_after_locative(run):
+        votes.append(("place", 4.0))
     if trained and words[0] not in GIVEN_NAMES and not org_word:
         coordinated = _coordinated_kind(run)
         if coordinated is not None:
@@ -764,6 +766,30 @@ def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
     left = before - 1
     locative = left >= 1 and before >= 1 and doc[before].lower_ in _COORDINATORS and doc[left - 1].lower_ in _LOCATIVES
     return kind if kind == "place" and len(run) == 1 and locative else None
+
+
+def _listed_after_locative(run: Sequence[Token]) -> bool:
+    """ "across Cagayan and Isabela", "in Tuguegarao and Alcala": two one-word names joined by 'and/y/e' right after a
+    locative are two places, whatever the model made of towns it does not know (people, a nationality); a name the
+    model called a body keeps its vote ("in Shell and BP")."""
+    doc = run[0].doc
+    if len(run) != 1 or run[0].ent_type_ == "ORG":
+        return False
+    i = run[0].i
+
+    def name(k: int) -> bool:
+        return 0 <= k < len(doc) and _is_name_word(doc[k]) and doc[k].ent_type_ != "ORG"
+
+    after = i + 2 < len(doc) and doc[i + 1].lower_ in _COORDINATORS and name(i + 2) and not name(i + 3)
+    if after and i >= 1 and doc[i - 1].lower_ in _LOCATIVES:
+        return True
+    return (
+        i >= 3
+        and doc[i - 1].lower_ in _COORDINATORS
+        and name(i - 2)
+        and doc[i - 3].lower_ in _LOCATIVES
+        and not name(i + 1)
+    )
 
 
 def _described_as_company(run: Sequence[Token]) -> bool:
