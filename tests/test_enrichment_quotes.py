@@ -545,3 +545,18 @@ def test_a_participle_after_a_misparsed_description_shares_the_main_clauses_subj
     # then the fragment is the board's, not the city's under the parser's "a Palo Alto" subject
     [quote] = [q for q in result.quotes if q.kind == "partial"]
     assert _speaker(result, quote) == "Securities Board"
+
+
+def test_an_english_report_without_that_runs_on_to_its_and_that_clause():
+    # given "said A, most of them ..., and that B", where the parser hangs the middle as a second complement
+    body = (
+        "The Mountain Rescue Board said 12 hikers had died on the northern ridge, most of them swept away while "
+        "crossing flooded streams, and that four were still missing."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the report is one indirect quote up to its last clause
+    [quote] = result.quotes
+    assert quote.text.startswith("12 hikers had died on the northern ridge, most of them swept away")
+    assert quote.text.endswith("and that four were still missing")
+    assert _speaker(result, quote) == "Mountain Rescue Board"

@@ -918,7 +918,7 @@ class _Resolver:
                     t.is_punct and t.text in ",:" for t in doc[verb.i : sub[0].i]
                 ):
                     start = sub[0].i + (1 if sub[0].lower_ == "that" else 0)
-                    return start, _before_next_report(doc, start, sub[-1].i)
+                    return start, _before_next_report(doc, start, _coordinated_report_end(verb, child, sub[-1].i))
         return None
 
     def _fronted_clause(self, verb: Token, sent: Span, base: int) -> tuple[int, int] | None:
@@ -1044,6 +1044,19 @@ def _first_clause_end(text: str, start: int, quote_at: int) -> int | None:
     for match in _SECOND_CLAUSE.finditer(text, start, quote_at):
         last = match
     return last.start() if last is not None else None
+
+
+def _coordinated_report_end(verb: Token, first: Token, last: int) -> int:
+    """ "said 19 people had died, most of them swept away ..., and that six were still missing": a report the
+    reporter goes on with "and that" is one report, even where the parser hangs its middle as a second complement of
+    the verb; it ends with the last complement that holds the "and that"."""
+    doc = verb.doc
+    end = last
+    for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > first.i):
+        sub = [t.i for t in other.subtree]
+        if any(doc[i].lower_ == "that" and doc[i - 1].lower_ == "and" for i in sub if i > 0):
+            end = max(end, max(sub))
+    return end
 
 
 def _before_next_report(doc: Doc, start: int, last: int) -> int:
