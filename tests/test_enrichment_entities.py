@@ -699,6 +699,15 @@ def test_two_names_joined_after_a_locative_are_two_places():
     }
 
 
+def test_a_slogan_in_quote_marks_is_no_entity_even_with_rule_votes():
+    # given a slogan that fills its quote marks, with the closing stop inside them
+    body = 'Teachers in Iloilo wore caps printed with the union slogan, "Tuloy Lang." Classes resumed on Monday.'
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then only the city is an entity
+    assert set(entities) == {"Iloilo"}
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

@@ -2358,9 +2358,13 @@ def extract_entities(
             # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
+    titled: set[str] = set()
     for cand in candidates:
         key = normalize_name(cand.text)
-        if not key or key.split()[0] in _OPERATION_WORDS or _fills_quote_marks(clean_text, cand):
+        if key and _fills_quote_marks(clean_text, cand):
+            titled.add(key)
+            continue
+        if not key or key.split()[0] in _OPERATION_WORDS:
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:
@@ -2374,6 +2378,9 @@ def extract_entities(
             form.spans.append((cand.start, cand.end, cand.text))
             if _ARTICLE_BEFORE.search(clean_text, max(0, cand.start - 5), cand.start):
                 form.after_article += 1
+    for key in titled:
+        if key in forms and not forms[key].spans:
+            del forms[key]  # the rules' votes for a slogan or title in quote marks make no entity of it
     if not forms:
         return EntityIndex(entities=[]).build()
     for form in forms.values():
