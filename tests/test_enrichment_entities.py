@@ -708,6 +708,18 @@ def test_a_slogan_in_quote_marks_is_no_entity_even_with_rule_votes():
     assert set(entities) == {"Iloilo"}
 
 
+def test_ngo_written_as_initials_is_a_kind_not_a_body():
+    # given "NGO" and "ONG" used as kind nouns, once introducing a body's name
+    en = "The Harbor Food Bank, a Tacoma-based NGO that feeds 900 families, said donations had doubled."
+    es = "La ONG Transparencia Activa denunció el contrato. Otras ONG se sumaron a la queja."
+    # when enriched
+    en_names = set(_by_name(enrich_text(title="", body=en, language="en")))
+    es_names = set(_by_name(enrich_text(title="", body=es, language="es")))
+    # then the initials are no entity and the named bodies are
+    assert en_names == {"Harbor Food Bank", "Tacoma"}
+    assert es_names == {"Transparencia Activa"}
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

@@ -1381,6 +1381,11 @@ PERSON_PRONOUNS = frozenset(
 # Capitalised words that open sentences and are never names on their own.
 NOT_NAMES = frozenset(
     [
+        # Kinds of body written as initials, never one body's name: "a Manila-based NGO", "varias ONG".
+        "ngo",
+        "ngos",
+        "ong",
+        "ongs",
         # Competitions named by one common word are events, not bodies or places: "promoted from the Championship".
         "championship",
         "premiership",
