@@ -720,6 +720,18 @@ def test_ngo_written_as_initials_is_a_kind_not_a_body():
     assert es_names == {"Transparencia Activa"}
 
 
+def test_an_english_area_noun_after_an_ordinal_is_no_place():
+    # given numbered districts and provinces, capitalised as English writes them
+    body = (
+        "Rep. Ruben Tadeo, whose 2nd District of Leyte lost two bridges, asked for army engineers. "
+        "The 4th Province was spared."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the area nouns alone are no places
+    assert set(entities) == {"Ruben Tadeo", "Leyte"}
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

@@ -154,6 +154,7 @@ _PLACE_HEADS = frozenset(
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
 _ADMIN_NOUNS = frozenset(
     {"republica", "region", "regiao", "provincia", "municipio", "comarca", "freguesia", "distrito", "barrio", "bairro"}
+    | {"district", "province", "county", "municipality"}
 )
 # Roles whose "de X" names the body the person speaks for, not a seat: "la portavoz de Adelante Andalucía".
 _TITLE_WORDS = frozenset({"chief", "financial", "operating", "executive", "deputy", "vice", "senior", "managing"})
