@@ -732,6 +732,15 @@ def test_an_english_area_noun_after_an_ordinal_is_no_place():
     assert set(entities) == {"Ruben Tadeo", "Leyte"}
 
 
+def test_a_portfolio_of_several_words_before_a_title_and_its_holder_is_no_body():
+    # given an English title whose portfolio has two words, before the holder's hyphenated name
+    body = "Social Services Secretary Imelda Garcia-Ocampo, who flew to Cebu on Sunday, blamed the roads."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then only the secretary and the city are entities
+    assert {n: e.kind for n, e in entities.items()} == {"Imelda Garcia-Ocampo": "person", "Cebu": "place"}
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

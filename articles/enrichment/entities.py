@@ -468,6 +468,16 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
     if len(run) == 1 and key in _TITLE_PORTFOLIOS | PORTFOLIOS and nxt is not None and nxt.lower_ in _TITLE_NOUNS:
         return True  # "Finance Minister X": the portfolio of a person's title
+    if (
+        nxt is not None
+        and nxt.text.istitle()
+        and nxt.lower_ in _TITLE_NOUNS
+        and nxt.i + 1 < len(nxt.doc)
+        and _is_name_word(nxt.doc[nxt.i + 1])
+        and not any(w in ORG_HEADS or w in ORG_TAILS or w in COUNTRY_KEYS or w in _PLACE_KEYS for w in key.split())
+        and not run[0].text.isupper()  # "US Secretary X", "UN Secretary-General": a place's or a body's own
+    ):
+        return True  # "Social Welfare Secretary Rosario Villareal-Tan": a title's portfolio of several words
     if len(run) == 1:
         token = run[0]
         if key in _ADMIN_NOUNS and text not in PLACES:
@@ -1560,6 +1570,8 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
                 break  # "X el Y": an article straight after the name starts another phrase
             extension.append(token)
         elif _is_capitalised(token.text) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            if not extension and token.lower_ in PERSON_ROLE_NOUNS and i + 1 < len(doc) and _is_name_word(doc[i + 1]):
+                break  # "Social Welfare Secretary Rosario Villareal-Tan": a title, then its holder's name
             extension.append(token)
             run = run + extension
             extension = []
