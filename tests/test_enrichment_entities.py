@@ -741,6 +741,20 @@ def test_a_portfolio_of_several_words_before_a_title_and_its_holder_is_no_body()
     assert {n: e.kind for n, e in entities.items()} == {"Imelda Garcia-Ocampo": "person", "Cebu": "place"}
 
 
+def test_a_company_described_by_its_city_and_kind_is_an_organisation():
+    # given companies described after a comma as "a <City> startup" and "a <City> company"
+    body = (
+        "Harbor Cloud agreed to buy Quorra AI, a Denver startup whose software runs in many hospitals.\n\n"
+        "Meridian Foods bought Lumio Analytics, a Lisbon company that tracks supermarket prices."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the described companies are organisations and the cities places
+    assert entities["Quorra AI"].kind == "organization"
+    assert entities["Lumio Analytics"].kind == "organization"
+    assert entities["Denver"].kind == "place" and entities["Lisbon"].kind == "place"
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

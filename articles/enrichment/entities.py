@@ -827,6 +827,11 @@ def _described_as_company(run: Sequence[Token]) -> bool:
     ):
         i += 1
         skipped += 1
+    # "Tessellate AI, a San Jose startup": where the company is based, before its kind.
+    seat = i
+    while i < len(doc) and i - seat < 3 and doc[i].ent_type_ in ("GPE", "LOC") and doc[i].pos_ == "PROPN":
+        i += 1
+    skipped += i - seat
     if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
         return False
     # "Almacafé, la filial logística de la FNC": an adjective and a "de" after the kind keep it a description.
