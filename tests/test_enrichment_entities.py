@@ -755,6 +755,16 @@ def test_a_company_described_by_its_city_and_kind_is_an_organisation():
     assert entities["Denver"].kind == "place" and entities["Lisbon"].kind == "place"
 
 
+def test_a_title_with_its_article_is_no_variant_of_a_name_sharing_a_word():
+    # given a place named like the start of a newspaper's title, which is credited after a slash
+    body = "Lawmakers on Harbor Hill praised the bill.\n\nPhoto: The pier at dawn. (Maria Costa / The Harbor Tribune)"
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the newspaper is an organisation of its own
+    assert entities["The Harbor Tribune"].kind == "organization"
+    assert "The Harbor Tribune" not in entities["Harbor Hill"].aliases
+
+
 def test_a_name_after_an_administrative_area_noun_is_a_place():
     body = (
         "SANTIAGO, 3 mar (EFE) - La Superintendencia de Medio Ambiente (SMA) formuló cargos contra la salmonera "

@@ -2280,6 +2280,8 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
     }
     if not shared or len(a.tokens) > 3:
         return False
+    if any(f.display.startswith("The ") for f in (a, b)):
+        return False  # "The Capitol Ledger": a title written with its article is one fixed name, not "Capitol Hill"
     both = set(a.tokens) | set(b.tokens)
     for other in forms.values():
         if other.key in (a.key, b.key) or not shared & set(other.tokens):
