@@ -72,6 +72,14 @@ FIXTURE_GATES = {
     # market's name; a report in a relative clause running into the next speaker's, a clause cut before "was «...»".
     # Before: people 0.755, orgs 0.778, places 0.867, quoted 1.00, indirect 0.90, attributed 0.78, speaker 0.82.
     "enrichment_corpus_blind11": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
+    # en-US, en-PH, es-CL, pt-AO: an antitrust suit over a chip startup, typhoon relief in Cagayan, a copper tariff,
+    # an oil-services strike stopped by a court; surnames with particles ("dela Cruz", "Peña y Lillo", "De la
+    # Fuente" opening a sentence), an acronym after a name it does not spell (APEC, ANPG across a listing comma),
+    # "A Justice Department spokesman", towns listed after a locative, a barangay, a two-word portfolio before
+    # "Secretary", NGO, "X, a San Jose startup", a credited title with its article; slogans on banners and shirts,
+    # a participle after a misparsed description, "said A, ..., and that B". Before: people 0.862, orgs 0.840,
+    # places 0.836, quoted 0.971, indirect 0.952, attributed 0.857, speaker 0.89.
+    "enrichment_corpus_blind13": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)

@@ -383,6 +383,88 @@ def test_a_ministers_portfolio_is_not_an_entity():
     assert set(entities) == {"Raquel Tabajara", "Brasília"}
 
 
+def test_a_portfolio_closed_by_a_body_word_after_an_article_is_a_body():
+    # given an English department named by its portfolio and "Department", after the article opening the sentence
+    body = "A Commerce Department spokeswoman said the export rules would be published in May."
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the department is an organisation and speaks the report
+    assert _by_name(result)["Commerce Department"].kind == "organization"
+    [quote] = result.quotes
+    assert result.entities[quote.speaker].name == "Commerce Department"
+
+
+def test_a_surname_opening_with_a_lower_case_particle_keeps_its_given_name():
+    # given Filipino surnames with "dela" and "delos", where the model cuts the person at the particle
+    body = (
+        'In the village of Santa Ana, Josefina dela Paz, 61, said the water reached her knees. "We lost everything,"'
+        " she said.\n\nFisherman Ramon delos Reyes said the boats were lost."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    entities = _by_name(result)
+    # then each is one person with the particle, and speaks
+    assert entities["Josefina dela Paz"].kind == "person"
+    assert entities["Ramon delos Reyes"].kind == "person"
+    assert not {"Paz", "Reyes", "Josefina", "Ramon"} & set(entities)
+    assert {result.entities[q.speaker].name for q in result.quotes} == {"Josefina dela Paz", "Ramon delos Reyes"}
+
+
+def test_a_compound_surname_joined_by_y_is_one_person_and_its_short_form_too():
+    # given a Spanish compound surname with "y", later cited by the pair of surnames, and two people by surname
+    body = (
+        "La senadora Inés Campos y Urrutia Vidal presentó el proyecto. Según Campos y Urrutia, la ley llegará en "
+        "marzo.\n\nPedro Sánchez y Alberto Núñez Feijóo se reunieron. Sánchez y Feijóo no acordaron nada."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    entities = _by_name(result)
+    # then the senator is one person under both forms, and the two leaders stay two
+    assert entities["Inés Campos y Urrutia Vidal"].kind == "person"
+    assert "Campos y Urrutia" in entities["Inés Campos y Urrutia Vidal"].aliases
+    assert not {"Urrutia Vidal", "Urrutia", "Inés Campos"} & set(entities)
+    assert {"Pedro Sánchez", "Alberto Núñez Feijóo"} <= set(entities)
+    [quote] = result.quotes
+    assert result.entities[quote.speaker].name == "Inés Campos y Urrutia Vidal"
+
+
+def test_a_particle_surname_opening_a_sentence_names_the_person_in_full():
+    # given a person named in full with "de la", later by that surname alone at a sentence's start
+    body = (
+        "«No hay agua para todos», advirtió Lucía Fernanda de la Torre Ibáñez, alcaldesa de Villanueva.\n\n"
+        "De la Torre explicó que los pozos se secaron en agosto."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the short form is hers and she speaks the report
+    person = _by_name(result)["Lucía Fernanda de la Torre Ibáñez"]
+    assert "De la Torre" in person.aliases
+    assert "Torre" not in _by_name(result)
+    [report] = [q for q in result.quotes if q.kind == "indirect"]
+    assert report.text == "los pozos se secaron en agosto"
+    assert result.entities[report.speaker].name == "Lucía Fernanda de la Torre Ibáñez"
+
+
+def test_a_body_right_before_its_acronym_in_brackets_is_one_record_whatever_the_letters_spell():
+    # given acronyms in another language's order and acronyms spelling only the name's start, after a listing comma
+    es = "El canciller viajará a Quito para la cumbre del Foro de Integración Andino-Amazónica (AAIF), donde firmará."
+    pt = (
+        "Segundo a Agência Reguladora de Águas, Energia e Saneamento (ARES), as tarifas vão subir. "
+        "A ARES publicou os valores ontem."
+    )
+    # when enriched
+    forum = _by_name(enrich_text(title="", body=es, language="es"))
+    agency = enrich_text(title="", body=pt, language="pt")
+    # then each full name is one organisation with its acronym, and speaks for the report
+    assert forum["Foro de Integración Andino-Amazónica"].kind == "organization"
+    assert "AAIF" in forum["Foro de Integración Andino-Amazónica"].aliases
+    named = _by_name(agency)["Agência Reguladora de Águas, Energia e Saneamento"]
+    assert named.kind == "organization" and "ARES" in named.aliases
+    assert not {"ARES", "Energia", "Saneamento", "Agência Reguladora de Águas"} & set(_by_name(agency))
+    [quote] = agency.quotes
+    assert agency.entities[quote.speaker].name == "Agência Reguladora de Águas, Energia e Saneamento"
+
+
 def test_a_first_name_the_model_left_out_joins_the_surnames():
     body = "Camila Figueiredo Sampaio, de Brasília\n\nO Ministério dos Povos Indígenas anunciou o pedido."
     entities = _by_name(enrich_text(title="", body=body, language="pt"))
@@ -588,6 +670,99 @@ def test_a_place_opening_with_a_place_noun_keeps_the_de_phrase_the_model_cut():
     places = {e.name for e in enrich_text(title="", body=body, language="es").entities if e.kind == "place"}
     assert "Santuario Histórico de Machu Picchu" in places
     assert "Santuario Histórico" not in places
+
+
+def test_a_name_after_a_lower_case_village_noun_is_a_place():
+    # given a Philippine barangay named after its lower-case kind noun, which the model reads as a person
+    body = "In barangay Mabini Sur, where the river covered the road, farmer Lorna Bautista said the harvest was gone."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the barangay is a place and the farmer the only person
+    assert entities["Mabini Sur"].kind == "place"
+    assert [n for n, e in entities.items() if e.kind == "person"] == ["Lorna Bautista"]
+
+
+def test_two_names_joined_after_a_locative_are_two_places():
+    # given towns listed after "in" and "across", one a given name, after an organisation kind noun ("centers")
+    body = (
+        "Relief trucks reached families in Pinukpuk and Lubuagan on Tuesday, while volunteers cooked in evacuation "
+        "centers across Tabuk and Marcela."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then each town is a place of its own
+    assert {n: e.kind for n, e in entities.items()} == {
+        "Pinukpuk": "place",
+        "Lubuagan": "place",
+        "Tabuk": "place",
+        "Marcela": "place",
+    }
+
+
+def test_a_slogan_in_quote_marks_is_no_entity_even_with_rule_votes():
+    # given a slogan that fills its quote marks, with the closing stop inside them
+    body = 'Teachers in Iloilo wore caps printed with the union slogan, "Tuloy Lang." Classes resumed on Monday.'
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then only the city is an entity
+    assert set(entities) == {"Iloilo"}
+
+
+def test_ngo_written_as_initials_is_a_kind_not_a_body():
+    # given "NGO" and "ONG" used as kind nouns, once introducing a body's name
+    en = "The Harbor Food Bank, a Tacoma-based NGO that feeds 900 families, said donations had doubled."
+    es = "La ONG Transparencia Activa denunció el contrato. Otras ONG se sumaron a la queja."
+    # when enriched
+    en_names = set(_by_name(enrich_text(title="", body=en, language="en")))
+    es_names = set(_by_name(enrich_text(title="", body=es, language="es")))
+    # then the initials are no entity and the named bodies are
+    assert en_names == {"Harbor Food Bank", "Tacoma"}
+    assert es_names == {"Transparencia Activa"}
+
+
+def test_an_english_area_noun_after_an_ordinal_is_no_place():
+    # given numbered districts and provinces, capitalised as English writes them
+    body = (
+        "Rep. Ruben Tadeo, whose 2nd District of Leyte lost two bridges, asked for army engineers. "
+        "The 4th Province was spared."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the area nouns alone are no places
+    assert set(entities) == {"Ruben Tadeo", "Leyte"}
+
+
+def test_a_portfolio_of_several_words_before_a_title_and_its_holder_is_no_body():
+    # given an English title whose portfolio has two words, before the holder's hyphenated name
+    body = "Social Services Secretary Imelda Garcia-Ocampo, who flew to Cebu on Sunday, blamed the roads."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then only the secretary and the city are entities
+    assert {n: e.kind for n, e in entities.items()} == {"Imelda Garcia-Ocampo": "person", "Cebu": "place"}
+
+
+def test_a_company_described_by_its_city_and_kind_is_an_organisation():
+    # given companies described after a comma as "a <City> startup" and "a <City> company"
+    body = (
+        "Harbor Cloud agreed to buy Quorra AI, a Denver startup whose software runs in many hospitals.\n\n"
+        "Meridian Foods bought Lumio Analytics, a Lisbon company that tracks supermarket prices."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the described companies are organisations and the cities places
+    assert entities["Quorra AI"].kind == "organization"
+    assert entities["Lumio Analytics"].kind == "organization"
+    assert entities["Denver"].kind == "place" and entities["Lisbon"].kind == "place"
+
+
+def test_a_title_with_its_article_is_no_variant_of_a_name_sharing_a_word():
+    # given a place named like the start of a newspaper's title, which is credited after a slash
+    body = "Lawmakers on Harbor Hill praised the bill.\n\nPhoto: The pier at dawn. (Maria Costa / The Harbor Tribune)"
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the newspaper is an organisation of its own
+    assert entities["The Harbor Tribune"].kind == "organization"
+    assert "The Harbor Tribune" not in entities["Harbor Hill"].aliases
 
 
 def test_a_name_after_an_administrative_area_noun_is_a_place():

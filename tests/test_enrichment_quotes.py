@@ -146,6 +146,24 @@ def test_reported_clause_before_a_coordinated_quoted_one_stands_on_its_own():
     assert kinds["la empresa cumplirá su plan de inversiones"] == ("indirect", "Marta Eiroa")
 
 
+def test_what_signs_and_shirts_read_is_a_slogan_not_a_quote():
+    # given slogans a few words after plural sign and shirt nouns, and a speaker's quote after a comma
+    es = (
+        "En Lima, cientos de maestros marcharon con carteles que pedían «Salario digno ya». "
+        "Vestido con una camiseta del club, el dirigente Hugo Ramírez dijo: «Estamos cansados»."
+    )
+    pt = (
+        'Os estivadores exibiam faixas com os dizeres "Porto parado, país parado". '
+        'O dirigente Rui Matos disse: "Vamos continuar".'
+    )
+    # when enriched
+    es_quotes = [q.text for q in enrich_text(title="", body=es, language="es").quotes]
+    pt_quotes = [q.text for q in enrich_text(title="", body=pt, language="pt").quotes]
+    # then only the speech is a quote
+    assert es_quotes == ["Estamos cansados"]
+    assert pt_quotes == ["Vamos continuar"]
+
+
 def test_slogan_on_a_sign_introduced_by_a_colon_is_not_a_quote():
     body = "En el muelle, alguien colgó una bandera con una consigna: «El río no se vende». Nadie la quitó."
     result = enrich_text(title="", body=body, language="es")
@@ -617,3 +635,32 @@ def test_completar_closes_a_portuguese_dash_line_with_its_speaker():
         ("indirect", "Henrique Bastos", "afirmou"),
         ("direct", "Henrique Bastos", "completou"),
     ]
+
+
+def test_a_participle_after_a_misparsed_description_shares_the_main_clauses_subject():
+    # given a suit whose target is described as "a Palo Alto startup whose ...", then ", arguing that ... "...""
+    body = (
+        "The Securities Board sued on Tuesday to block Marrow Capital from buying Quillon AI, a Palo Alto startup "
+        "whose trading software runs in roughly a third of the country's brokerages, arguing that the deal would let "
+        'the fund "quietly set the price of advice" for its rivals.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the fragment is the board's, not the city's under the parser's "a Palo Alto" subject
+    [quote] = [q for q in result.quotes if q.kind == "partial"]
+    assert _speaker(result, quote) == "Securities Board"
+
+
+def test_an_english_report_without_that_runs_on_to_its_and_that_clause():
+    # given "said A, most of them ..., and that B", where the parser hangs the middle as a second complement
+    body = (
+        "The Mountain Rescue Board said 12 hikers had died on the northern ridge, most of them swept away while "
+        "crossing flooded streams, and that four were still missing."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the report is one indirect quote up to its last clause
+    [quote] = result.quotes
+    assert quote.text.startswith("12 hikers had died on the northern ridge, most of them swept away")
+    assert quote.text.endswith("and that four were still missing")
+    assert _speaker(result, quote) == "Mountain Rescue Board"

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import pairwise
 from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
@@ -25,6 +26,7 @@ from .lexicon import (
     KNOWN_PLATFORMS,
     LEADING_ARTICLES,
     NAME_CONNECTORS,
+    NAME_ONLY_PARTICLES,
     NOT_NAMES,
     ORG_CONNECTORS,
     ORG_HEADS,
@@ -93,7 +95,8 @@ _PLACE_CONTEXT = re.compile(
     r"\b(?:barrios?|barriadas?|bairros?|distritos?|districts?|neighbou?rhoods?|freguesias?|río|rio|river|comarcas?|valle"
     r"|vale|localidad|localidade|aldeia|aldea|village|estación|estação|región|região|regiao|provincia|província|comuna"
     r"|municipio|município|condado|county|veredas?|corregimientos?|recinto|estadio|estádio|concelho|suburb|township"
-    r"|parish|calle|avenida|rua|travessa|street|mercado|parque|praça|playa|praia)"
+    r"|parish|calle|avenida|rua|travessa|street|mercado|parque|praça|playa|praia"
+    r"|barangays?|villages|hamlets?|colonias?|favelas?|municipality)"
     r"\s+(?:(?:de|del|da|do|dos|das|of)\s+(?:(?:la|el|los|las|o|a|os|as|the)\s+)?)?$",
     re.IGNORECASE,
 )
@@ -155,6 +158,7 @@ _PLACE_HEADS = frozenset(
 # Capitalised administrative nouns that are no name on their own ("a 1ª Região", "procurador da República").
 _ADMIN_NOUNS = frozenset(
     {"republica", "region", "regiao", "provincia", "municipio", "comarca", "freguesia", "distrito", "barrio", "bairro"}
+    | {"district", "province", "county", "municipality"}
 )
 # Roles whose "de X" names the body the person speaks for, not a seat: "la portavoz de Adelante Andalucía".
 _TITLE_WORDS = frozenset({"chief", "financial", "operating", "executive", "deputy", "vice", "senior", "managing"})
@@ -224,7 +228,7 @@ _LEADING_ADJECTIVES = frozenset(
 _AID_NOUNS = frozenset({"apoio", "apoyo", "ayuda", "ajuda", "assistência", "asistencia", "atención", "atendimento"})
 _TO_CONTRACTIONS = frozenset({"ao", "à", "aos", "às", "al"})
 _WHOSE = frozenset({"whose", "cuyo", "cuya", "cuyos", "cuyas", "cujo", "cuja", "cujos", "cujas"})
-_LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from"})
+_LOCATIVES = frozenset({"em", "en", "in", "no", "na", "nos", "nas", "desde", "from", "across", "throughout"})
 
 
 @dataclass
@@ -344,6 +348,7 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
         if (
             (_is_capitalised(text) and any(c.isalpha() for c in text))
             or (current and (text.lower() in connectors or text in {"-", "&", "plc"}))
+            or (kind == "person" and current and _compound_y(token))
             or (_plural_possessive(token) and current)
             or (kind == "organization" and current and _head_connector(token, current))
         ):
@@ -453,8 +458,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     key = normalize_name(text)
     if len(key) < 2 or not any(c.isalpha() for c in key) or key in _NOT_NAME_KEYS:
         return True
-    if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]):
-        return True
+    if key.split()[0] in PORTFOLIOS and _after_preposition(run[0]) and not _ends_in_tail(key):
+        return True  # "el ministro de Hacienda" is an office; "A Justice Department spokesman" names a body
     if _MODEL_CODE.fullmatch(text) or _MONEY_CODE.fullmatch(text):
         return True
     if key in (ROLE_ACRONYMS if run[0].doc.lang_ == "en" else ROLE_ACRONYMS_ES_PT):
@@ -467,6 +472,16 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
     if len(run) == 1 and key in _TITLE_PORTFOLIOS | PORTFOLIOS and nxt is not None and nxt.lower_ in _TITLE_NOUNS:
         return True  # "Finance Minister X": the portfolio of a person's title
+    if (
+        nxt is not None
+        and nxt.text.istitle()
+        and nxt.lower_ in _TITLE_NOUNS
+        and nxt.i + 1 < len(nxt.doc)
+        and _is_name_word(nxt.doc[nxt.i + 1])
+        and not any(w in ORG_HEADS or w in ORG_TAILS or w in COUNTRY_KEYS or w in _PLACE_KEYS for w in key.split())
+        and not run[0].text.isupper()  # "US Secretary X", "UN Secretary-General": a place's or a body's own
+    ):
+        return True  # "Social Welfare Secretary Rosario Villareal-Tan": a title's portfolio of several words
     if len(run) == 1:
         token = run[0]
         if key in _ADMIN_NOUNS and text not in PLACES:
@@ -520,6 +535,11 @@ def _minister_portfolio(token: Token) -> bool:
     if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
         return False
     return doc[i - 1].lower_ in _MINISTER_NOUNS
+
+
+def _ends_in_tail(key: str) -> bool:
+    words = key.split()
+    return len(words) > 1 and words[-1] in ORG_TAILS
 
 
 def _after_preposition(token: Token) -> bool:
@@ -642,6 +662,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         # the subject is a name even where it opens the sentence (a common word there would be plural or carry an
         # article). It only keeps the name; its type still comes from the votes (it may be a person's surname).
         votes.append(("vouched", 1.0))
+    if trained and not org_word and _listed_after_locative(run):
+        votes.append(("place", 4.0))
     if trained and words[0] not in GIVEN_NAMES and not org_word:
         coordinated = _coordinated_kind(run)
         if coordinated is not None:
@@ -763,6 +785,30 @@ def _coordinated_kind(run: Sequence[Token]) -> EntityKind | None:
     return kind if kind == "place" and len(run) == 1 and locative else None
 
 
+def _listed_after_locative(run: Sequence[Token]) -> bool:
+    """ "across Cagayan and Isabela", "in Tuguegarao and Alcala": two one-word names joined by 'and/y/e' right after a
+    locative are two places, whatever the model made of towns it does not know (people, a nationality); a name the
+    model called a body keeps its vote ("in Shell and BP")."""
+    doc = run[0].doc
+    if len(run) != 1 or run[0].ent_type_ == "ORG":
+        return False
+    i = run[0].i
+
+    def name(k: int) -> bool:
+        return 0 <= k < len(doc) and _is_name_word(doc[k]) and doc[k].ent_type_ != "ORG"
+
+    after = i + 2 < len(doc) and doc[i + 1].lower_ in _COORDINATORS and name(i + 2) and not name(i + 3)
+    if after and i >= 1 and doc[i - 1].lower_ in _LOCATIVES:
+        return True
+    return (
+        i >= 3
+        and doc[i - 1].lower_ in _COORDINATORS
+        and name(i - 2)
+        and doc[i - 3].lower_ in _LOCATIVES
+        and not name(i + 1)
+    )
+
+
 def _described_as_company(run: Sequence[Token]) -> bool:
     """ "Navalia Renovables, la compañía eólica", "Carbomar, la principal operadora del puerto", "Northvale,
     Calloway's largest rival": a comma, a determiner or a possessor, at most two adjectives, a kind of company."""
@@ -787,6 +833,11 @@ def _described_as_company(run: Sequence[Token]) -> bool:
     ):
         i += 1
         skipped += 1
+    # "Tessellate AI, a San Jose startup": where the company is based, before its kind.
+    seat = i
+    while i < len(doc) and i - seat < 3 and doc[i].ent_type_ in ("GPE", "LOC") and doc[i].pos_ == "PROPN":
+        i += 1
+    skipped += i - seat
     if i >= len(doc) or not _is_org_type(doc[i]) or not doc[i].text.islower():
         return False
     # "Almacafé, la filial logística de la FNC": an adjective and a "de" after the kind keep it a description.
@@ -922,7 +973,104 @@ def _join_split_people(doc: Doc) -> list[Span]:
             ents[-1] = Span(doc, prev.start, ent.end, label=prev.label_)
         else:
             ents.append(ent)
-    return ents
+    return _join_compound_surnames(doc, _join_particle_surnames(doc, ents))
+
+
+def _compound_y(token: Token) -> bool:
+    """ "Ortega y Gasset", "Peña y Lillo": Spanish 'y' between two surnames of one person, before a word that is no
+    given name ("Juan y María" are two)."""
+    doc = token.doc
+    return (
+        token.text == "y"
+        and 0 < token.i < len(doc) - 1
+        and _is_name_word(doc[token.i - 1])
+        and _is_name_word(doc[token.i + 1])
+        and normalize_name(doc[token.i + 1].text) not in GIVEN_NAMES
+    )
+
+
+def _join_compound_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Rodrigo Peña" + "y" + "Lillo Ferrada": a given name and surname, 'y' and two more surnames are one person's
+    compound surname, as the model reads "José Ortega y Gasset"; the same pair of surnames later ("según Peña y
+    Lillo") is that person's short form. Two surnames alone around 'y' ("Sánchez y Feijóo") stay two people."""
+    people = [e for e in ents if e.label_ in ("PER", "PERSON")]
+    pairs = {
+        (doc[t.i - 1].lower_, doc[t.i + 1].lower_)
+        for e in people
+        for t in e[1:-1]
+        if _compound_y(t) and normalize_name(e[0].text) in GIVEN_NAMES
+    }
+    joined: list[tuple[Span, Span]] = []
+    for left, right in pairwise(people):
+        if right.start != left.end + 1 or not _compound_y(doc[left.end]):
+            continue
+        pair = (left[-1].lower_, right[0].lower_)
+        full = len(left) >= 2 and len(right) >= 2 and normalize_name(left[0].text) in GIVEN_NAMES
+        if full:
+            pairs.add(pair)
+        if full or pair in pairs:
+            joined.append((left, right))
+    done = {id(e) for pair in joined for e in pair}
+    for left in people:
+        y = left.end
+        if id(left) in done or y + 1 >= len(doc) or not _compound_y(doc[y]):
+            continue
+        if (left[-1].lower_, doc[y + 1].lower_) in pairs:
+            # the short form's second surname may be anything to the model ("Urrutia" a place): the pair decides
+            right = next((e for e in ents if e.start == y + 1), doc[y + 1 : y + 2])
+            joined.append((left, right))
+    if not joined:
+        return ents
+    gone = {(e.start, e.end) for pair in joined for e in pair}
+    out = [e for e in ents if (e.start, e.end) not in gone]
+    out.extend(Span(doc, left.start, right.end, label=left.label_) for left, right in joined)
+    return sorted(out, key=lambda e: e.start)
+
+
+def _name_before(doc: Doc, end: int, ents: list[Span]) -> int:
+    """Where the capitalised given names ending at `end` start (up to three words outside any other kind of span)."""
+    labels = {t: ent.label_ for ent in ents for t in range(ent.start, ent.end)}
+    start = end
+    while (
+        start > 0
+        and end - start < 3
+        and labels.get(start - 1) in (None, "PER", "PERSON")
+        and _is_name_word(doc[start - 1])
+        and not _is_function_word(doc[start - 1], True)
+        and doc[start - 1].lower_ not in PERSON_ROLE_NOUNS
+        and normalize_name(doc[start - 1].text) not in ORG_HEADS | _PLACE_KEYS | COUNTRY_KEYS
+    ):
+        start -= 1
+    return start
+
+
+def _join_particle_surnames(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "Marites" + "dela Cruz", "Ramon" + "delos Reyes": a surname opening with a lower-case particle is the model's
+    person only from the particle on, or its person stops before the particle; the given names and the surname are
+    one person. Spanish and Portuguese prepositions ("del", "da") join only a surname the model itself called a
+    person ("Ana" + "de la Fuente"), since after a known person they introduce a body ("Sánchez del PSOE")."""
+    out = list(ents)
+    for ent in ents:
+        if ent.label_ not in ("PER", "PERSON") or ent not in out:
+            continue
+        if ent[0].lower_ in _SURNAME_PARTICLES | NAME_ONLY_PARTICLES and ent[0].text.islower() and len(ent) > 1:
+            start = _name_before(doc, ent.start, out)
+            if start < ent.start:
+                out = [e for e in out if e.end <= start or e.start >= ent.end]
+                out.append(Span(doc, start, ent.end, label=ent.label_))
+            continue
+        i = ent.end
+        while i < len(doc) and i - ent.end < 2 and doc[i].lower_ in NAME_ONLY_PARTICLES and doc[i].text.islower():
+            i += 1
+        end = i
+        while i > ent.end and end < len(doc) and end - i < 2 and _is_name_word(doc[end]):
+            if doc[end].ent_type_ in ("LOC", "GPE") or normalize_name(doc[end].text) in _PLACE_KEYS | ORG_HEADS:
+                break
+            end += 1
+        if end > i:
+            out = [e for e in out if e.end <= ent.start or e.start >= end]
+            out.append(Span(doc, ent.start, end, label=ent.label_))
+    return sorted(out, key=lambda e: e.start)
 
 
 def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Candidate]:
@@ -1177,7 +1325,9 @@ def _with_name_particles(run: list[Token]) -> list[Token]:
     return run
 
 
-_SURNAME_PARTICLES = frozenset({"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den"})
+_SURNAME_PARTICLES = frozenset(
+    {"de", "del", "la", "las", "los", "da", "do", "dos", "das", "van", "von", "der", "den"} | NAME_ONLY_PARTICLES
+)
 
 
 def _with_surname_particles(run: list[Token]) -> list[Token]:
@@ -1464,6 +1614,8 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
                 break  # "X el Y": an article straight after the name starts another phrase
             extension.append(token)
         elif _is_capitalised(token.text) and token.pos_ in ("PROPN", "NOUN", "ADJ"):
+            if not extension and token.lower_ in PERSON_ROLE_NOUNS and i + 1 < len(doc) and _is_name_word(doc[i + 1]):
+                break  # "Social Welfare Secretary Rosario Villareal-Tan": a title, then its holder's name
             extension.append(token)
             run = run + extension
             extension = []
@@ -1689,6 +1841,32 @@ def _nickname_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]])
             yield _Candidate(None, None, f"{match.group('first')} {match.group('last')}", "person", 10.0)
 
 
+_PARTICLE_SURNAME = re.compile(
+    rf"\s(?P<short>(?:{'|'.join(sorted(_SURNAME_PARTICLES, key=len, reverse=True))})"
+    rf"(?:\s(?:la|las|los|der|den))?\s[{_CAP}][\w'’-]+)"
+)
+
+
+def _particle_surname_candidates(
+    clean_text: str, paragraphs: Sequence[tuple[int, int]], candidates: list[_Candidate]
+) -> Iterable[_Candidate]:
+    """ "De la Fuente recordó que ...": a person named in full with a surname opening with a particle ("María José de
+    la Fuente Baeza") is named by that surname alone at a sentence's start, where the particle takes the capital and
+    the model reads a place or nothing."""
+    shorts = set()
+    for cand in candidates:
+        if cand.kind == "person" and cand.start is not None:
+            for match in _PARTICLE_SURNAME.finditer(cand.text):
+                short = match.group("short")
+                shorts.add(short[0].upper() + short[1:])
+    for short in shorts:
+        for p_start, p_end in paragraphs:
+            for match in re.finditer(rf"{re.escape(short)}\b", clean_text[p_start:p_end]):
+                start = p_start + match.start()
+                if _sentence_start(clean_text, p_start, start):
+                    yield _Candidate(start, start + len(short), short, "person", 10.0)
+
+
 def _dateline_candidates(clean_text: str, datelines: Sequence[tuple[int, Dateline]]) -> Iterable[_Candidate]:
     for start, dateline in datelines:
         s, e = dateline.place
@@ -1794,6 +1972,40 @@ def _expansion_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]
                 ):
                     yield _Candidate(start, match.start(), text, "organization", 10.0)
                 break
+            else:
+                unspelled = _unspelled_expansion(clean_text, words, match.start())
+                if unspelled is not None:
+                    yield _Candidate(
+                        unspelled, match.start(), clean_text[unspelled : match.start()], "organization", 10.0
+                    )
+                    yield _Candidate(None, None, acronym, "organization", 3.0)
+
+
+def _unspelled_expansion(text: str, words: list[re.Match], end: int) -> int | None:
+    """Where a body's name right before its acronym in brackets starts, when the letters spell another language's
+    order ("Foro de Cooperación Económica Asia-Pacífico (APEC)") or only the name's start ("Agência Nacional de
+    Petróleo, Gás e Biocombustíveis (ANPG)"): a name opening with an organisation head and running up to the
+    brackets, through connectors and a listing comma closed by 'y/e/and', is the acronym's record all the same."""
+    connectors = NAME_CONNECTORS | ORG_CONNECTORS
+    start = None
+    coordinated = False
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k].group(0)
+        gap = text[words[k].end() : words[k + 1].start() if k + 1 < len(words) else end]
+        allowed = ("",) if k == len(words) - 1 else (" ", ", ") if coordinated else (" ",)
+        if gap not in allowed:
+            break  # a listing comma only inside a name closed by 'y/e/and' ("Petróleo, Gás e Biocombustíveis")
+        if word.lower() in ORG_CONNECTORS - NAME_CONNECTORS:
+            coordinated = True
+        if word.islower() and word in connectors:
+            continue
+        if not word[:1].isupper():
+            break
+        if normalize_name(word) in ORG_HEADS:
+            start = k
+    if start is None or start == len(words) - 1:
+        return None
+    return words[start].start()
 
 
 _LEGAL_LETTERS = re.compile(r"SA(?:B)?(?:CV)?$")
@@ -2179,6 +2391,8 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
     }
     if not shared or len(a.tokens) > 3:
         return False
+    if any(f.display.startswith("The ") for f in (a, b)):
+        return False  # "The Capitol Ledger": a title written with its article is one fixed name, not "Capitol Hill"
     both = set(a.tokens) | set(b.tokens)
     for other in forms.values():
         if other.key in (a.key, b.key) or not shared & set(other.tokens):
@@ -2261,6 +2475,7 @@ def extract_entities(
     candidates.extend(_dateline_candidates(clean_text, datelines))
     candidates.extend(_byline_paragraph_candidates(clean_text, paragraphs))
     candidates.extend(_nickname_candidates(clean_text, paragraphs))
+    candidates.extend(_particle_surname_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_gazetteer_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_company_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
@@ -2275,9 +2490,13 @@ def extract_entities(
             # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
+    titled: set[str] = set()
     for cand in candidates:
         key = normalize_name(cand.text)
-        if not key or key.split()[0] in _OPERATION_WORDS or _names_a_law(key) or _fills_quote_marks(clean_text, cand):
+        if key and _fills_quote_marks(clean_text, cand):
+            titled.add(key)
+            continue
+        if not key or key.split()[0] in _OPERATION_WORDS or _names_a_law(key):
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:
@@ -2291,6 +2510,9 @@ def extract_entities(
             form.spans.append((cand.start, cand.end, cand.text))
             if _ARTICLE_BEFORE.search(clean_text, max(0, cand.start - 5), cand.start):
                 form.after_article += 1
+    for key in titled:
+        if key in forms and not forms[key].spans:
+            del forms[key]  # the rules' votes for a slogan or title in quote marks make no entity of it
     if not forms:
         return EntityIndex(entities=[]).build()
     for form in forms.values():

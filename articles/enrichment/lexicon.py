@@ -905,6 +905,8 @@ ORG_HEADS = frozenset(
         "consorcio",
         "comisión",
         "agencia",
+        "foro",
+        "fórum",
         "fundación",
         "asociación",
         "federación",
@@ -1318,6 +1320,16 @@ TITLE_CUES = frozenset(
     ]
 )
 
+# Things that carry a slogan, singular and plural: a quote a few words after one, with no punctuation between
+# ("pancartas que decían «...»", "camisolas com a frase "..."", "signs reading "...""), is what they read.
+SLOGAN_BEARERS = frozenset(
+    {"pancarta", "pancartas", "cartel", "carteles", "cartaz", "cartazes", "letrero", "letreros", "lema", "lemas"}
+    | {"camiseta", "camisetas", "camisola", "camisolas", "playera", "playeras", "remera", "remeras", "faixa", "faixas"}
+    | {"banner", "banners", "placard", "placards", "sign", "signs", "t-shirt", "t-shirts", "shirt", "shirts"}
+    | {"poster", "posters", "pintada", "pintadas", "mural", "murales", "murais", "bandera", "banderas", "bandeira"}
+    | {"bandeiras", "slogans", "eslóganes", "consignas"}
+)
+
 # Honorifics and titles stripped from the front of names.
 HONORIFICS = frozenset(
     [
@@ -1350,10 +1362,15 @@ HONORIFICS = frozenset(
 
 LEADING_ARTICLES = frozenset({"el", "la", "los", "las", "the", "o", "a", "os", "as", "le", "les", "l"})
 
+# Lower-case particles found only inside people's surnames, never as prepositions in es/en/pt text: Filipino
+# "dela Cruz", "delos Reyes", Italian "della Valle", Dutch "ter Horst", Arabic "bin Salman", "ibn Saud".
+NAME_ONLY_PARTICLES = frozenset({"dela", "delos", "delas", "della", "delle", "ter", "bin", "ibn"})
+
 # Lower-case words allowed inside a multi-word name ("Partido de los Trabajadores", "Bank of England").
 NAME_CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "das", "dos", "di", "van", "von", "der"}
     | {"des", "du"}  # French names quoted in other languages: "Musée des Confluences", "Banque du Liban"
+    | NAME_ONLY_PARTICLES
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
 ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
@@ -1369,6 +1386,11 @@ PERSON_PRONOUNS = frozenset(
 # Capitalised words that open sentences and are never names on their own.
 NOT_NAMES = frozenset(
     [
+        # Kinds of body written as initials, never one body's name: "a Manila-based NGO", "varias ONG".
+        "ngo",
+        "ngos",
+        "ong",
+        "ongs",
         # Competitions named by one common word are events, not bodies or places: "promoted from the Championship".
         "championship",
         "premiership",

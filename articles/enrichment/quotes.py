@@ -18,6 +18,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     REPORTING_VERBS,
     REPORTING_VERBS_EN,
+    SLOGAN_BEARERS,
     TITLE_CUES,
     UNNAMED_SOURCES,
 )
@@ -195,6 +196,11 @@ def _is_title(text: str, quote: _Found) -> bool:
     # "un cartaz resumia o clima: “...”": a colon lets the sign named a few words earlier introduce the slogan.
     before = re.findall(r"[\w-]+", lead.lower())[-(6 if lead.rstrip().endswith(":") else 3) :]
     if any(w in TITLE_CUES for w in before):
+        return True
+    # "marcharon con pancartas que decían «...»", "vestiam camisolas com a frase "..."": what a sign or a shirt
+    # reads, named a few words before with no punctuation between, is a slogan.
+    tail = re.split(r"[^\w\s'’-]", lead)[-1]
+    if any(w in SLOGAN_BEARERS for w in re.findall(r"[\w-]+", tail.lower())[-6:]):
         return True
     words = re.findall(r"[\w'’-]+", inner)
     if not words:
@@ -491,6 +497,8 @@ class _Resolver:
                     and child.text not in _DASHES
                     and not self._inside_quote(base + child.idx)  # "“Yo tampoco”, admitió": the words said
                 ):
+                    if _modifier_name(child):
+                        continue
                     return child
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
                 node = node.head
@@ -943,7 +951,7 @@ class _Resolver:
                     t.is_punct and t.text in ",:" for t in doc[verb.i : sub[0].i]
                 ):
                     start = sub[0].i + (1 if sub[0].lower_ == "that" else 0)
-                    return start, _before_next_report(doc, start, sub[-1].i)
+                    return start, _before_next_report(doc, start, _coordinated_report_end(verb, child, sub[-1].i))
         return None
 
     def _fronted_clause(self, verb: Token, sent: Span, base: int) -> tuple[int, int] | None:
@@ -1019,6 +1027,16 @@ class _Resolver:
         return out
 
 
+def _modifier_name(subj: Token) -> bool:
+    """ "..., a San Jose startup whose ..., arguing that": a proper name under the English indefinite article modifies a
+    noun the parser read as a verb; it is no subject, and the climb goes on to the clause the participle hangs from."""
+    return (
+        subj.doc.lang_ == "en"
+        and subj.pos_ == "PROPN"
+        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+    )
+
+
 def _after_complement(verb: Token, que: Token) -> bool:
     """ "explicó en una cadena nacional que los cortes ...": the parser read "que" as a relative pronoun of the noun
     before it, but that noun sits in a prepositional phrase of the verb, so "que" opens the report ("explicó las
@@ -1078,6 +1096,19 @@ def _first_clause_end(text: str, start: int, quote_at: int) -> int | None:
     for match in _SECOND_CLAUSE.finditer(text, start, quote_at):
         last = match
     return last.start() if last is not None else None
+
+
+def _coordinated_report_end(verb: Token, first: Token, last: int) -> int:
+    """ "said 19 people had died, most of them swept away ..., and that six were still missing": a report the
+    reporter goes on with "and that" is one report, even where the parser hangs its middle as a second complement of
+    the verb; it ends with the last complement that holds the "and that"."""
+    doc = verb.doc
+    end = last
+    for other in (c for c in verb.children if c.dep_ == "ccomp" and c.i > first.i):
+        sub = [t.i for t in other.subtree]
+        if any(doc[i].lower_ == "that" and doc[i - 1].lower_ == "and" for i in sub if i > 0):
+            end = max(end, max(sub))
+    return end
 
 
 def _before_next_report(doc: Doc, start: int, last: int) -> int:
