@@ -1502,3 +1502,19 @@ def test_an_english_judges_title_is_no_part_of_the_name_and_no_body():
     assert kinds["Calloway"] == "person"
     assert kinds["Justice Department"] == "organization"
     assert "Justice Calloway" not in kinds
+
+
+def test_a_name_extended_over_the_next_piece_of_its_span_leaves_no_second_name_there():
+    # given a ministry whose portfolio list the model's span holds whole and the pipeline splits at "e"
+    body = (
+        "A Polícia Federal deflagrou a operação, estatal vinculada ao Ministério de Portos e Aeroportos. Foram "
+        "cumpridos mandados em Natal."
+    )
+
+    result = enrich_text(title="Operação", body=body, language="pt")
+
+    assert _kinds(result) == {
+        "Polícia Federal": "organization",
+        "Ministério de Portos e Aeroportos": "organization",
+        "Natal": "place",
+    }

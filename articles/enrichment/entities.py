@@ -1082,11 +1082,19 @@ def _doc_candidates(doc: Doc, offset: int | None, trained: bool) -> Iterable[_Ca
     covered = {t.i for span, _kind in spans for t in span}
     if trained:
         spans.extend(_rule_spans(doc, covered))
+    reached: list[tuple[int, int]] = []  # where earlier pieces' names ended up, once extended
     for span, kind in spans:
         listed = _listed_organisation(span) if trained and kind == "organization" else None
         wholes = [listed] if listed else _name_runs(list(span), kind, trained)
         for piece in (piece for whole in wholes for piece in _split_places(whole)):
-            yield from _run_candidates(piece, kind, offset, trained, span)
+            if offset is not None:
+                start, end = offset + piece[0].idx, offset + piece[-1].idx + len(piece[-1].text)
+                if any(s <= start and end <= e for s, e in reached):
+                    continue  # "Ministério de Portos" was extended over "e Aeroportos": no second name there
+            for cand in _run_candidates(piece, kind, offset, trained, span):
+                if cand.start is not None and cand.end is not None:
+                    reached.append((cand.start, cand.end))
+                yield cand
 
 
 def _extended_runs(run: list[Token], kind: EntityKind, trained: bool) -> list[tuple[list[Token], EntityKind]]:
