@@ -1508,7 +1508,8 @@ def test_a_name_extended_over_the_next_piece_of_its_span_leaves_no_second_name_t
     # given a ministry whose portfolio list the model's span holds whole and the pipeline splits at "e"
     body = (
         "A Polícia Federal deflagrou a operação, estatal vinculada ao Ministério de Portos e Aeroportos. Foram "
-        "cumpridos mandados em Natal."
+        "cumpridos mandados em Natal.\n\nEm Brasília, o ministro de Portos e Aeroportos, Henrique Tavares Bastos, "
+        "afirmou que a pasta colabora."
     )
 
     result = enrich_text(title="Operação", body=body, language="pt")
@@ -1517,4 +1518,6 @@ def test_a_name_extended_over_the_next_piece_of_its_span_leaves_no_second_name_t
         "Polícia Federal": "organization",
         "Ministério de Portos e Aeroportos": "organization",
         "Natal": "place",
+        "Brasília": "place",
+        "Henrique Tavares Bastos": "person",
     }
