@@ -1521,3 +1521,15 @@ def test_a_name_extended_over_the_next_piece_of_its_span_leaves_no_second_name_t
         "Brasília": "place",
         "Henrique Tavares Bastos": "person",
     }
+
+
+def test_the_area_a_director_heads_is_the_office_not_a_place():
+    # given directors "de Infraestrutura" and "de Operações", the second with the ex- prefix
+    body = (
+        "Entre os alvos está o ex-diretor de Infraestrutura da estatal, Rogério Albuquerque de Lacerda, e a "
+        "diretora de Operações da empresa."
+    )
+
+    result = enrich_text(title="Operação", body=body, language="pt")
+
+    assert _kinds(result) == {"Rogério Albuquerque de Lacerda": "person"}

@@ -515,6 +515,8 @@ def _opens_utterance(token: Token) -> bool:
 
 _MINISTER_NOUNS = frozenset(
     {"ministro", "ministra", "minister", "consejero", "consejera", "conselheiro", "conselheira"}
+    # Heads of a company's or a ministry's area: "el director de Operaciones", "o ex-diretor de Infraestrutura".
+    | {"director", "directora", "diretor", "diretora", "gerente", "subdirector", "subdirectora"}
 )
 
 
@@ -534,7 +536,7 @@ def _minister_portfolio(token: Token) -> bool:
         i -= 1
     if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
         return False
-    return doc[i - 1].lower_ in _MINISTER_NOUNS
+    return doc[i - 1].lower_.removeprefix("ex-") in _MINISTER_NOUNS
 
 
 def _ends_in_tail(key: str) -> bool:
