@@ -1533,3 +1533,21 @@ def test_the_area_a_director_heads_is_the_office_not_a_place():
     result = enrich_text(title="Operação", body=body, language="pt")
 
     assert _kinds(result) == {"Rogério Albuquerque de Lacerda": "person"}
+
+
+def test_a_particle_surname_after_a_closing_quote_mark_is_the_person_named_in_full():
+    # given a lawyer named in full with "de", then his surname opening the attribution after a quote
+    body = (
+        "Tom de Villiers, the partner leading the case, said the board had been warned.\n\n"
+        "“This is not a case about a deal that went wrong,” De Villiers said."
+    )
+
+    result = enrich_text(title="Claim", body=body, language="en")
+
+    people = {e.name: {body[m.start : m.end] for m in e.mentions} for e in result.entities}
+    assert people == {"Tom de Villiers": {"Tom de Villiers", "De Villiers"}}
+    assert [_speaker_name(result, q) for q in result.quotes if q.kind == "direct"] == ["Tom de Villiers"]
+
+
+def _speaker_name(result, quote):
+    return result.entities[quote.speaker].name if quote.speaker is not None else None

@@ -1873,7 +1873,9 @@ def _particle_surname_candidates(
         for p_start, p_end in paragraphs:
             for match in re.finditer(rf"{re.escape(short)}\b", clean_text[p_start:p_end]):
                 start = p_start + match.start()
-                if _sentence_start(clean_text, p_start, start):
+                # After a closing mark too: "“...,” De Villiers said" capitalises the particle as a sentence would.
+                after_quote = clean_text[p_start:start].rstrip().endswith(("”", "»", '"'))
+                if _sentence_start(clean_text, p_start, start) or after_quote:
                     yield _Candidate(start, start + len(short), short, "person", 10.0)
 
 
