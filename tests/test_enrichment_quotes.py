@@ -513,3 +513,21 @@ def test_a_report_whose_verb_opens_a_quoted_fragment_leaves_only_the_partial():
     # then only the quoted fragment is a quote, and it is his
     assert [(q.kind, q.text) for q in result.quotes] == [("partial", "the lowest Ekiti has seen since 2014")]
     assert _speaker(result, result.quotes[0]) == "Samson Itodo"
+
+
+def test_spanish_quote_continued_with_the_closing_mark_in_the_next_paragraph_is_one_quote():
+    # given a «» quote left open at a paragraph's end and continued with the Spanish continuation mark »
+    body = (
+        "La alcaldesa de Brezales, Irene Olmedo Ruiz, habló al final del pleno:\n\n"
+        "«Hemos cerrado el presupuesto con superávit por primera vez en una década.\n\n"
+        "»Y el año que viene bajaremos el impuesto de basuras», dijo Olmedo."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then both paragraphs are one direct quote, the break and the reopening mark kept verbatim
+    quoted = [q for q in result.quotes if q.kind != "indirect"]
+    assert [q.text for q in quoted] == [
+        "Hemos cerrado el presupuesto con superávit por primera vez en una década.\n\n"
+        "»Y el año que viene bajaremos el impuesto de basuras"
+    ]
+    assert _speaker(result, quoted[0]) == "Irene Olmedo Ruiz"

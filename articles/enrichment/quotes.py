@@ -26,6 +26,7 @@ from .types import ExtractedQuote
 
 _CLOSERS = {"“": "”", "«": "»"}
 _OPENING_MARKS = ('"', "“", "«")
+_REOPENERS = {"«": "«»"}
 _DASHES = "—–"
 _PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "mismo", "misma"})
 _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
@@ -148,9 +149,10 @@ def _find_close(text: str, open_at: int, para_starts: list[int]) -> int | None:
     while j < len(text):
         ch = text[j]
         if text.startswith("\n\n", j):
-            # Left open at the end of a paragraph: the quote goes on only if the next paragraph reopens it.
+            # Left open at the end of a paragraph: the quote goes on only if the next paragraph reopens it. Spanish
+            # reopens a «» quote with the closing mark ("«...\n\n»Y cuando..."), the continuation mark.
             nxt = j + 2
-            if text[nxt : nxt + 1] != opener:
+            if text[nxt : nxt + 1] not in _REOPENERS.get(opener, opener):
                 return None
             j = nxt + 1
             continue
