@@ -531,3 +531,16 @@ def test_spanish_quote_continued_with_the_closing_mark_in_the_next_paragraph_is_
         "»Y el año que viene bajaremos el impuesto de basuras"
     ]
     assert _speaker(result, quoted[0]) == "Irene Olmedo Ruiz"
+
+
+def test_a_copular_paragraph_ending_in_a_colon_introduces_the_quote_that_opens_the_next():
+    # given a speaker described with a copula and an adjective before the colon, the quote in its own paragraph
+    body = (
+        "El portavoz de la cooperativa Tomás Ibarrola Sanz fue muy crítico con la decisión:\n\n"
+        "«Nos han dejado sin agua para regar en pleno mes de julio»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is his
+    [quote] = [q for q in result.quotes if q.kind != "indirect"]
+    assert _speaker(result, quote) == "Tomás Ibarrola Sanz"

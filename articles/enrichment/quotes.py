@@ -627,7 +627,9 @@ class _Resolver:
         if not prev_doc.text.rstrip().endswith(":"):
             return None
         last = list(prev_doc.sents)[-1]
-        if self._inside_quote(prev_base + last.root.idx) or not _is_verb(last.root):
+        # "X fue el más duro en el debate:" introduces as "X habló así:" does; the parser heads it with the adjective.
+        copular = any(c.dep_ == "cop" for c in last.root.children)
+        if self._inside_quote(prev_base + last.root.idx) or not (_is_verb(last.root) or copular):
             return None
         return self._from_verb(last.root, prev_base)
 
