@@ -1201,3 +1201,13 @@ def test_a_capitalised_role_closing_a_body_before_its_holder_is_a_title():
     # then the body is named without the role
     assert entities["Senate"].kind == "organization"
     assert "Senate President" not in entities
+
+
+def test_a_surname_after_de_la_stays_in_the_name_even_when_it_is_a_caption_word():
+    # given a compound surname whose last word ("Fuente") also opens credit lines ("Fuente: INE")
+    body = "El alcalde de Villarreal, Tomás Arribas de la Fuente, anunció que la obra terminará en marzo."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the person keeps the whole surname
+    assert entities["Tomás Arribas de la Fuente"].kind == "person"
+    assert "Tomás Arribas" not in entities

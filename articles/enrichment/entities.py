@@ -329,8 +329,10 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
     for token in tokens:
         text = token.text
-        if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES:
-            flush()  # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name
+        if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES and not _after_de_la(current):
+            # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name; a surname after
+            # "de la" is ("Sanz de la Fuente": no weekday or caption word follows a feminine or plural article).
+            flush()
         if (
             current
             and current[-1].text.endswith(".")
@@ -348,6 +350,10 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()
     flush()
     return runs
+
+
+def _after_de_la(current: Sequence[Token]) -> bool:
+    return len(current) >= 2 and current[-1].lower_ in ("la", "las", "los") and current[-2].lower_ in ("de", "da")
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
