@@ -1211,3 +1211,14 @@ def test_a_surname_after_de_la_stays_in_the_name_even_when_it_is_a_caption_word(
     # then the person keeps the whole surname
     assert entities["Tomás Arribas de la Fuente"].kind == "person"
     assert "Tomás Arribas" not in entities
+
+
+def test_catalan_given_names_and_surnames_joined_by_i_make_one_person():
+    # given Catalan names whose two surnames are joined by "i", after a role noun
+    body = "El alcalde Jaume Roig i Mas inauguró el puente. La consellera Carme Vidal i Mas visitó Girona el lunes."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then each whole name is one person
+    assert entities["Jaume Roig i Mas"].kind == "person"
+    assert entities["Carme Vidal i Mas"].kind == "person"
+    assert entities["Girona"].kind == "place"

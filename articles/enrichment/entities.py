@@ -1151,9 +1151,18 @@ def _with_surname_particles(run: list[Token]) -> list[Token]:
     """ "Inês" + "dos Santos Ferreira": a first name the model cut off before a particle keeps its surname, when the
     words after the particle are no place ("Ana, de Madrid" has a comma; "María de Sevilla" names a city)."""
     doc = run[0].doc
+    i = run[-1].i + 1
+    if (
+        len(run) >= 2
+        and i + 1 < len(doc)
+        and doc[i].text == "i"
+        and _is_name_word(doc[i + 1])
+        and doc[i + 1].pos_ == "PROPN"
+        and normalize_name(run[0].text) in GIVEN_NAMES
+    ):
+        return [*run, doc[i], doc[i + 1]]  # "Josep Peris" + "i Mas": Catalan joins the two surnames with "i"
     if normalize_name(run[-1].text) not in GIVEN_NAMES:
         return run
-    i = run[-1].i + 1
     particles: list[Token] = []
     while i < len(doc) and doc[i].lower_ in _SURNAME_PARTICLES and doc[i].text.islower() and len(particles) < 2:
         particles.append(doc[i])

@@ -1349,6 +1349,7 @@ LEADING_ARTICLES = frozenset({"el", "la", "los", "las", "the", "o", "a", "os", "
 NAME_CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "das", "dos", "di", "van", "von", "der"}
     | {"des", "du"}  # French names quoted in other languages: "Musée des Confluences", "Banque du Liban"
+    | {"i"}  # Catalan joins two surnames and a body's last words with "i": "Vicent Peris i Llopis", "Cultura i Esport"
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
 ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
@@ -3036,6 +3037,8 @@ GIVEN_NAMES = frozenset(
     santiago sara sebastian sergio silvia sofia sonia susana teresa tomas valentina vanesa veronica vicente victor
     victoria xabier yolanda german abilio luiz artur ainhoa iker inigo aitor itziar unai jon miren brais xose xoan
     iago uxia lucas
+    jordi josep pere vicent xavier xavi oriol marc ferran enric lluis arnau jaume andreu bernat eduard francesc gerard
+    sergi marti toni quim roger carme merce mireia laia neus roser aina berta elisenda judit meritxell montse empar
     adriano alessandra alexandre alice aline amanda andre andreia antonio augusto barbara beatriz bruna bruno caio
     camila carlos cassio catarina cesar cintia claudio conceicao cristiano daniela debora denise diogo douglas edson
     eduarda elaine eliane elisa erica fabiana fabio felipe fernanda flavia flavio francisco gabriela gilberto giovana
