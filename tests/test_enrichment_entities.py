@@ -1222,3 +1222,17 @@ def test_catalan_given_names_and_surnames_joined_by_i_make_one_person():
     assert entities["Jaume Roig i Mas"].kind == "person"
     assert entities["Carme Vidal i Mas"].kind == "person"
     assert entities["Girona"].kind == "place"
+
+
+def test_a_members_party_and_name_after_the_role_are_a_body_and_a_person():
+    # given a lawmaker's role, the party after "de" and the lawmaker's full name with no comma between
+    body = (
+        "El diputado de Compromís Vicent Mora i Llopis fue el más duro durante el debate:\n\n"
+        "El senador de Compromís Andreu Vidal i Sala criticó la ley."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the party is an organisation and each name a person, not one body glued to a name
+    assert entities["Compromís"].kind == "organization"
+    assert entities["Vicent Mora i Llopis"].kind == "person"
+    assert entities["Andreu Vidal i Sala"].kind == "person"

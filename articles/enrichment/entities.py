@@ -1207,7 +1207,15 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             continue
         runs.extend(_coordinated_parts(run))
     for run in runs:
-        member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
+        role_before = run[0].i not in covered and _member_role_before(run[0])
+        member = role_before and len(run) <= 4
+        cut = _member_name_after_body(run) if role_before else None
+        if cut is not None and not any(t.i in covered for t in run[:cut]):
+            # "el diputado de Compromís Vicent Peris i Llopis": the member's party, then the member's own name.
+            found.append((doc[run[0].i : run[cut - 1].i + 1], "organization"))
+            if not any(t.i in covered for t in run[cut:]):
+                found.append((doc[run[cut].i : run[-1].i + 1], "person"))
+            continue
         if (
             any(t.i in covered for t in run)
             and not member
@@ -1284,6 +1292,21 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
     return found
+
+
+def _member_name_after_body(run: list[Token]) -> int | None:
+    """Where a member's name starts in a run that follows "el diputado de": a body of one or two words, then a first
+    name and one to three surnames (particles aside)."""
+    words = [normalize_name(t.text) for t in run]
+    for cut in (1, 2):
+        rest = [w for w, t in zip(words[cut:], run[cut:], strict=True) if t.lower_ not in NAME_CONNECTORS]
+        if cut >= len(run) or words[cut] not in GIVEN_NAMES or words[cut - 1] in GIVEN_NAMES:
+            continue
+        if words[cut - 1] in NAME_CONNECTORS or not 2 <= len(rest) <= 4 or rest[-1] in GIVEN_NAMES | ORG_TAILS:
+            continue
+        if all(t.pos_ == "PROPN" or t.lower_ in NAME_CONNECTORS for t in run[cut:]):
+            return cut
+    return None
 
 
 def _network_head(run: Sequence[Token], words: list[str]) -> bool:
