@@ -544,3 +544,17 @@ def test_a_copular_paragraph_ending_in_a_colon_introduces_the_quote_that_opens_t
     # then the quote is his
     [quote] = [q for q in result.quotes if q.kind != "indirect"]
     assert _speaker(result, quote) == "Tomás Ibarrola Sanz"
+
+
+def test_a_bare_spokesperson_noun_is_the_one_person_whose_role_is_spokesperson():
+    # given a named spokeswoman, another body in focus, then "la portavoz" alone as a later subject
+    body = (
+        "La Diputación de Soria aprobó ayer el plan de carreteras.\n\n"
+        "La portavoz del PSOE en la Diputación, Inés Carrasco Vela, explicó que su grupo se abstuvo. "
+        "La portavoz negó que haya un acuerdo con el Gobierno provincial: «No hemos firmado nada»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is hers, not the body's in focus
+    [quote] = [q for q in result.quotes if q.kind == "direct"]
+    assert _speaker(result, quote) == "Inés Carrasco Vela"

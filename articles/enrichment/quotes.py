@@ -517,6 +517,8 @@ class _Resolver:
             seats = [i for i in places if normalize_name(self.index.entities[i].name) not in COUNTRY_KEYS]
             if seats and subj.morph.get("Definite") != ["Def"]:
                 return seats[0], text, 0.7  # "un portavoz de Emasesa": the model's place is the speaking body
+            if (holder := self._role_holder(subj)) is not None and _definite(subj):
+                return holder, text, 0.8  # "La portavoz negó": the one person whose stated role is spokesperson
             if subj.morph.get("Definite") != ["Def"] and self.salient_org is not None:
                 # "A spokesperson for the trust said": an unnamed spokesperson speaks for the body in focus.
                 return self.salient_org, text, 0.7
@@ -1000,6 +1002,11 @@ def _after_complement(verb: Token, que: Token) -> bool:
     return (
         bool(nouns) and any(c.dep_ == "case" for c in nouns[-1].children) and nouns[-1].head.i in (verb.i, que.head.i)
     )
+
+
+def _definite(noun: Token) -> bool:
+    """ "la portavoz", "the spokesperson": the article, not the noun, carries definiteness."""
+    return any(c.dep_ == "det" and "Def" in c.morph.get("Definite") for c in noun.children)
 
 
 def _indefinite_person(noun: Token) -> bool:
