@@ -558,3 +558,19 @@ def test_a_bare_spokesperson_noun_is_the_one_person_whose_role_is_spokesperson()
     # then the quote is hers, not the body's in focus
     [quote] = [q for q in result.quotes if q.kind == "direct"]
     assert _speaker(result, quote) == "Inés Carrasco Vela"
+
+
+def test_a_team_named_by_a_common_noun_speaks_through_the_person_put_in_charge_of_it():
+    # given "la acusación", with a parenthetical naming the lawyer who leads it, as the subject of two reports
+    body = (
+        'La acusación, a cargo de la abogada Teresa Villalba Ortiz, tachó el informe de "papel mojado" '
+        "y anunció que recurrirá la sentencia ante la Audiencia Provincial."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the partial and the reported clause are hers
+    by_kind = {q.kind: q for q in result.quotes}
+    assert by_kind["partial"].text == "papel mojado"
+    assert _speaker(result, by_kind["partial"]) == "Teresa Villalba Ortiz"
+    assert by_kind["indirect"].text == "recurrirá la sentencia ante la Audiencia Provincial"
+    assert _speaker(result, by_kind["indirect"]) == "Teresa Villalba Ortiz"

@@ -58,6 +58,12 @@ _ROLE_EXPANSIONS = {
 }
 _COPULA_INTO_QUOTE = re.compile(r"[\s,]*(?:was|is|were|are|es|era|fue|será|sería|é|foi|seria)\s+[\"“«]")
 _FRAME_WORDS = frozenset({"según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"})
+# What puts one person at the head of a team named by a common noun: "la defensa, a cargo del abogado X,".
+_LED_BY = re.compile(
+    r"(?:a cargo d[eoa]l?|encabezad[oa]s? por|liderad[oa]s? por|dirigid[oa]s? por|representad[oa]s? por|"
+    r"chefiad[oa]s? por|comandad[oa]s? por|coordinad[oa]s? por|coordenad[oa]s? por|"
+    r"led by|headed by|represented by|chaired by)\s"
+)
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
@@ -555,7 +561,30 @@ class _Resolver:
             return self._body_like(subj), text, 0.7
         if places and subj.pos_ == "PROPN":
             return places[0], text, 0.6
+        led = self._led_by(subj, base)
+        if led is not None:
+            return led, text, 0.7
         return None, text, 0.3
+
+    def _led_by(self, subj: Token, base: int) -> int | None:
+        """ "La defensa, a cargo del abogado X, calificó", "The defence, led by barrister X, said": a team named by a
+        common noun speaks through the one person a parenthetical after it puts in charge."""
+        doc = subj.doc
+        after = max(t.i for t in subj.subtree) + 1
+        if subj.pos_ != "NOUN" or after >= len(doc) or doc[after].text != ",":
+            return None
+        close = next((t.i for t in doc[after + 1 : after + 16] if t.text in (",", ";", ".")), None)
+        if close is None or close >= subj.head.i:
+            return None  # the parenthetical closes before the verb the team is the subject of
+        inner = doc[after + 1 : close]
+        if not _LED_BY.match(inner.text.lower()):
+            return None
+        persons = [
+            i
+            for i in self.index.within(base + inner.start_char, base + inner.end_char)
+            if self.index.entities[i].kind == "person"
+        ]
+        return persons[0] if len(persons) == 1 else None
 
     def _only_in_description(self, subj: Token, orgs: list[int], base: int) -> bool:
         """Whether every body found in the subject is named inside an apposition headed by a common noun."""
