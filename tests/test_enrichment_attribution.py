@@ -222,3 +222,15 @@ def test_the_outlet_spoken_to_is_not_the_speaker_and_the_nearest_role_noun_is():
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result)["o curso funcionará no Polo III"] == "Amílcar Falcão"
+
+
+def test_a_surface_frame_whose_role_names_a_body_speaks_through_the_name_in_apposition():
+    # given "Segundo o <role> da <body> em <place>, <Name>, <clause>" in Portuguese
+    body = (
+        "Segundo o delegado da Polícia Federal em Santarém, Rui Tavares Lobo, os garimpeiros voltaram ao rio "
+        "uma semana depois da operação."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the clause after his name is his, not the body's
+    assert _speakers(result) == {"os garimpeiros voltaram ao rio uma semana depois da operação": "Rui Tavares Lobo"}

@@ -335,6 +335,11 @@ class LexicalAttributor:
             between = self.text[start:first]
             if "," not in between:
                 return named[0]  # "De acordo com a diretora da Anvisa Cláudia Moretti, ...": the name ends the frame
+            mention_end = next(m.end for m in self.index.entities[named[0]].mentions if m.start == first)
+            if between.count(",") == 1 and self.text[mention_end : mention_end + 1] == ",":
+                # "Segundo o superintendente do Ibama em Mato Grosso, Rogério X, ...": the name set off by commas is
+                # the role's holder, not the body the role belongs to.
+                return named[0]
             if between.count(",") > 1:
                 return self.salient_person
         found = self._speakers_in(start, min(limit, start + 90))
