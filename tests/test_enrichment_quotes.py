@@ -574,3 +574,16 @@ def test_a_team_named_by_a_common_noun_speaks_through_the_person_put_in_charge_o
     assert _speaker(result, by_kind["partial"]) == "Teresa Villalba Ortiz"
     assert by_kind["indirect"].text == "recurrirá la sentencia ante la Audiencia Provincial"
     assert _speaker(result, by_kind["indirect"]) == "Teresa Villalba Ortiz"
+
+
+def test_the_head_of_an_agencys_office_named_by_role_alone_is_its_holder():
+    # given a superintendent introduced by name, another person, then the role noun alone as the speaker
+    body = (
+        "El superintendente de Bancos, Marco Aurelio Piedrahíta, compareció ante la comisión junto a la diputada "
+        "Lucía Benavides.\n\n«No hay riesgo para los ahorradores», dijo el superintendente."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is the superintendent's
+    [quote] = [q for q in result.quotes if q.kind == "direct"]
+    assert _speaker(result, quote) == "Marco Aurelio Piedrahíta"
