@@ -234,3 +234,16 @@ def test_a_surface_frame_whose_role_names_a_body_speaks_through_the_name_in_appo
     result = enrich_text(title="", body=body, language="pt")
     # then the clause after his name is his, not the body's
     assert _speakers(result) == {"os garimpeiros voltaram ao rio uma semana depois da operação": "Rui Tavares Lobo"}
+
+
+def test_a_portuguese_gerund_after_the_attribution_reports_a_second_clause():
+    # given a quote attributed with "afirmou ele", then a gerund reporting verb and "que"
+    body = (
+        "O prefeito de Itaituba, Osmar Quintela Braga, visitou a ponte. "
+        '"A obra vai sair do papel", afirmou ele, acrescentando que o município já depositou a sua parte.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the clause after the gerund is his indirect quote
+    speakers = _speakers(result)
+    assert speakers["o município já depositou a sua parte"] == "Osmar Quintela Braga"

@@ -38,10 +38,11 @@ _IRREGULAR = {
     "reconocer": ("reconoció",),
     "reconhecer": ("reconheceu",),
 }
+# The gerund last: "declarou ela, lembrando que ..." reports a second clause through it.
 _ENDINGS = {
-    "ar": ("ou", "a", "aram", "am", "ava", "ó", "aron", "aba", "ará"),
-    "er": ("eu", "e", "eram", "em", "ia", "ió", "ieron", "ía", "erá"),
-    "ir": ("iu", "e", "iram", "em", "ia", "ió", "ieron", "ía", "irá"),
+    "ar": ("ou", "a", "aram", "am", "ava", "ó", "aron", "aba", "ará", "ando"),
+    "er": ("eu", "e", "eram", "em", "ia", "ió", "ieron", "ía", "erá", "endo", "iendo"),
+    "ir": ("iu", "e", "iram", "em", "ia", "ió", "ieron", "ía", "irá", "indo", "iendo"),
 }
 _PRONOUNS = frozenset({"ele", "ela", "él", "ella", "he", "she"})
 # "segundo" as "according to", not as an ordinal after a determiner ("um segundo ensaio", "no segundo semestre").
