@@ -247,3 +247,17 @@ def test_a_portuguese_gerund_after_the_attribution_reports_a_second_clause():
     # then the clause after the gerund is his indirect quote
     speakers = _speakers(result)
     assert speakers["o município já depositou a sua parte"] == "Osmar Quintela Braga"
+
+
+def test_a_portuguese_report_that_runs_into_a_colon_and_a_direct_quote_keeps_its_clause():
+    # given "Ele disse que <clause>: "<quote>"" in Portuguese
+    body = (
+        "O engenheiro Caio Vasconcelos Pinto visitou a barragem. "
+        'Ele disse que a estrutura resiste, mas precisa de reparos: "Não há risco imediato para a população."'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the clause before the colon is his indirect quote and the quote after it his direct one
+    speakers = _speakers(result)
+    assert speakers["a estrutura resiste, mas precisa de reparos"] == "Caio Vasconcelos Pinto"
+    assert speakers["Não há risco imediato para a população."] == "Caio Vasconcelos Pinto"

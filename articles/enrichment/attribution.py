@@ -56,6 +56,7 @@ _NEW_CLAUSE = re.compile(r"(?:,\s+(?:e|y|and|mas|pero|but)|;)\s+")
 _SECOND_CLAUSE = re.compile(r",?\s(?:y|e|and)\s+(?:que|that)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
 _WORD = re.compile(r"[\w'’-]+")
+_COLON_INTO_QUOTE = re.compile(r":\s*[“«\"]")
 _ARTICLES = frozenset({"o", "a", "os", "as", "el", "la", "the"})
 _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
 # "O técnico, que ..." / "A ministra, que ...": a role noun opening the sentence, then a relative clause.
@@ -443,6 +444,9 @@ class LexicalAttributor:
     ) -> ExtractedQuote | None:
         while start < end and self.text[start] in " ,":
             start += 1
+        colon = _COLON_INTO_QUOTE.search(self.text, start, end)
+        if colon is not None:
+            end = colon.start()  # "Ela disse que <clause>: «...»": the clause ends where the direct quote opens
         overlapping = [e for s, e in quoted if s < end and start < e]
         if overlapping and entity is not None:
             # "informou que recebeu a decisão «...» e que vai recorrer": the second clause stands on its own.
