@@ -587,3 +587,17 @@ def test_the_head_of_an_agencys_office_named_by_role_alone_is_its_holder():
     # then the quote is the superintendent's
     [quote] = [q for q in result.quotes if q.kind == "direct"]
     assert _speaker(result, quote) == "Marco Aurelio Piedrahíta"
+
+
+def test_a_report_ending_in_a_colon_before_a_direct_quote_is_kept():
+    # given an English report without "that" that runs into a colon and a direct quote
+    body = (
+        "Council engineer Helen Marsh inspected the breakwater on Monday. She said the wall was holding but "
+        'needed new armour stones: "Nobody should walk on it this winter."'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the report before the colon is her indirect quote, the quote after it her direct one
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["the wall was holding but needed new armour stones"]
+    assert {_speaker(result, q) for q in result.quotes} == {"Helen Marsh"}

@@ -892,8 +892,11 @@ class _Resolver:
             s < end and start < e for s, e in self.quoted
         ):
             return None
-        if not overlapping and self.text[end : end + 3].lstrip(" ,:")[:1] in _OPENING_MARKS:
-            return None  # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment
+        gap = self.text[end : end + 3]
+        if not overlapping and gap.lstrip(" ,:")[:1] in _OPENING_MARKS and ":" not in gap:
+            # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment; a colon
+            # ("said the dam needed repairs: «...»") ends the report before a direct quote instead.
+            return None
         if not overlapping and _COPULA_INTO_QUOTE.match(self.text, end):
             return None  # "that turnout, at 36 per cent, was «the lowest»": the parser cut the clause before its verb
         self.quoted.append((start, end))
