@@ -601,3 +601,15 @@ def test_a_report_ending_in_a_colon_before_a_direct_quote_is_kept():
     indirect = [q for q in result.quotes if q.kind == "indirect"]
     assert [q.text for q in indirect] == ["the wall was holding but needed new armour stones"]
     assert {_speaker(result, q) for q in result.quotes} == {"Helen Marsh"}
+
+
+def test_a_schemes_name_in_quote_marks_right_after_its_noun_is_no_quote():
+    # given a plan's name in «» straight after "plan", and speech after a colon that follows the word "acuerdo"
+    body = (
+        "La consejera Irene Calvar presentó el plan «Barrios sin barreras» en Logroño. Sobre el acuerdo, "
+        "Calvar fue tajante: «Lo firmaremos en enero»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the name is not a quote and the speech is
+    assert [q.text for q in result.quotes if q.kind != "indirect"] == ["Lo firmaremos en enero"]

@@ -1328,7 +1328,18 @@ TITLE_CUES = frozenset(
         "chamado",
         "chamada",
         "conhecido",
+        "batizado",
+        "batizada",
+        "bautizado",
+        "bautizada",
     ]
+)
+
+# Named schemes whose title in quote marks follows the noun directly ("el plan «Una casa para cada joven»", "the
+# programme "Safe Streets""); only right before the mark, as "plan" is common in the words leading up to speech.
+SCHEME_NOUNS = frozenset(
+    {"plan", "plano", "programme", "program", "proyecto", "projeto", "project", "iniciativa", "initiative", "operação"}
+    | {"estrategia", "estratégia", "strategy", "pacto", "pact", "acuerdo", "acordo", "agreement", "lei", "ley", "law"}
 )
 
 # Honorifics and titles stripped from the front of names.

@@ -18,6 +18,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     REPORTING_VERBS,
     REPORTING_VERBS_EN,
+    SCHEME_NOUNS,
     TITLE_CUES,
     UNNAMED_SOURCES,
 )
@@ -202,6 +203,9 @@ def _is_title(text: str, quote: _Found) -> bool:
     before = re.findall(r"[\w-]+", lead.lower())[-(6 if lead.rstrip().endswith(":") else 3) :]
     if any(w in TITLE_CUES for w in before):
         return True
+    noun = re.search(r"([\w-]+)\s*$", lead)
+    if noun is not None and noun.group(1).lower() in SCHEME_NOUNS:
+        return True  # "el plan «Una casa para cada joven»": the scheme's name right after its noun
     words = re.findall(r"[\w'’-]+", inner)
     if not words:
         return True
