@@ -1236,3 +1236,16 @@ def test_a_members_party_and_name_after_the_role_are_a_body_and_a_person():
     assert entities["Compromís"].kind == "organization"
     assert entities["Vicent Mora i Llopis"].kind == "person"
     assert entities["Andreu Vidal i Sala"].kind == "person"
+
+
+def test_trading_houses_developers_and_trade_words_closing_a_name_make_companies():
+    # given company kinds before names and a Brazilian company name closed by trade words
+    pt = "A Receita Federal multou a trading Campoverde Comércio e Exportação, acusada de sonegar impostos."
+    es = "En cambio, la promotora Levante Residencial, que gestiona 800 pisos, celebró la ley."
+    # when enriched
+    pt_entities = _by_name(enrich_text(title="", body=pt, language="pt"))
+    es_entities = _by_name(enrich_text(title="", body=es, language="es"))
+    # then each is one organisation and no trade word is a person
+    assert pt_entities["Campoverde Comércio e Exportação"].kind == "organization"
+    assert "Exportação" not in pt_entities
+    assert es_entities["Levante Residencial"].kind == "organization"
