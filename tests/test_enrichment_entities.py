@@ -1249,3 +1249,17 @@ def test_trading_houses_developers_and_trade_words_closing_a_name_make_companies
     assert pt_entities["Campoverde Comércio e Exportação"].kind == "organization"
     assert "Exportação" not in pt_entities
     assert es_entities["Levante Residencial"].kind == "organization"
+
+
+def test_a_name_whose_headquarters_are_given_is_an_organisation():
+    # given one-word company names followed by "com sede em" / "con sede en" / "headquartered in"
+    pt = "A Sulgrão, com sede em Londrina, demitiu 40 funcionários."
+    es = "Fundada en 1998, Torvalia, con sede en Albacete, despidió a 40 trabajadores."
+    en = "Marrowfield, headquartered in Leeds, cut 40 jobs."
+    # when enriched
+    found = [_by_name(enrich_text(title="", body=b, language=lang)) for b, lang in ((pt, "pt"), (es, "es"), (en, "en"))]
+    # then each company is an organisation and its seat a place
+    assert [f[name].kind for f, name in zip(found, ("Sulgrão", "Torvalia", "Marrowfield"), strict=True)] == [
+        "organization"
+    ] * 3
+    assert found[0]["Londrina"].kind == "place"

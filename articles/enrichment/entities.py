@@ -648,6 +648,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             votes.append((coordinated, 4.0))
     if _described_as_company(run) and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 5.0))  # "Navalia Renovables, la compañía eólica ...": described as a company
+    if _HEADQUARTERED.match(doc_text(doc), run[-1].idx + len(run[-1].text)):
+        votes.append(("organization", 5.0))  # "A Nortegrão, com sede em Cuiabá": only a body has headquarters
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
         # "o vereador das Obras, Simão Farinha": read from the surface, since a model may not parse this language.
         votes.append(("person", 5.0))
@@ -720,6 +722,10 @@ def _based_in(last: Token) -> bool:
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].lower_ == "based"
 
 
+_HEADQUARTERED = re.compile(
+    r",\s+(?:com sede (?:em|no|na)|con sede (?:en|central en)|headquartered in|with (?:its )?headquarters in)\s",
+    re.IGNORECASE,
+)
 _TOLD_TO = frozenset({"a", "al", "à", "ao", "to"})
 _SPEECH_FORMS = frozenset(
     {"told", "disse", "dijo", "contou", "contó", "declarou", "declaró", "afirmou", "afirmó", "explicou", "explicó"}
