@@ -1263,3 +1263,17 @@ def test_a_name_whose_headquarters_are_given_is_an_organisation():
         "organization"
     ] * 3
     assert found[0]["Londrina"].kind == "place"
+
+
+def test_names_in_a_linked_headline_count_but_its_opening_capital_does_not():
+    # given a "Lea también" line whose headline names a body and a city, and opens with a common noun
+    body = (
+        "La Diputación de Teruel aprobó ayer el presupuesto.\n\n"
+        "Lea también: Sequía histórica en Alcañiz obliga a la Confederación Hidrográfica del Ebro a cortar el riego"
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the city and the body are entities of the article, the headline's first word is not
+    assert entities["Alcañiz"].kind == "place"
+    assert entities["Confederación Hidrográfica del Ebro"].kind == "organization"
+    assert "Sequía" not in entities

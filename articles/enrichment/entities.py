@@ -1049,8 +1049,9 @@ def _run_candidates(
 def _opens_caption(token: Token) -> bool:
     doc = token.doc
     return (
-        token.i == 2
-        and doc[1].text == ":"
+        2 <= token.i <= 3  # "Foto: X", "Lea también: X", "Read more: X"
+        and doc[token.i - 1].text == ":"
+        and all(t.text != ":" for t in doc[: token.i - 1])
         and token.text not in PLACES
         and normalize_name(token.text) not in COUNTRY_KEYS
         and not token.text.isupper()
@@ -2203,8 +2204,9 @@ def extract_entities(
         if agency := AGENCY_LINE.match(line.text.strip()):
             # The model reads "(Com Lusa)" as one name, a place; the credit names the agency alone.
             candidates.append(_Candidate(None, None, agency.group("org"), "organization", 10.0))
-        elif line.kind == "credit" and not WIRE_CREDIT.match(line.text):
-            # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
+        elif (line.kind == "credit" and not WIRE_CREDIT.match(line.text)) or line.kind == "read_more":
+            # A wire's closing credits are read by rule alone: the model glues "Información de" to the name. A linked
+            # headline ("Lea también: La Generalitat licita ... en Alicante") names bodies and places as any sentence.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
     for cand in candidates:
