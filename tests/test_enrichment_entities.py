@@ -1277,3 +1277,13 @@ def test_names_in_a_linked_headline_count_but_its_opening_capital_does_not():
     assert entities["Alcañiz"].kind == "place"
     assert entities["Confederación Hidrográfica del Ebro"].kind == "organization"
     assert "Sequía" not in entities
+
+
+def test_the_agency_after_the_slash_of_a_caption_credit_is_an_organisation():
+    # given a caption closed by a photographer's credit and an agency known only by its initials
+    body = "Crowds gathered on the pier on Friday.\n\nCrowds on the pier at dawn. Photograph: Ellen Marsh/PA"
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the photographer is a person and the agency an organisation, not a place
+    assert entities["Ellen Marsh"].kind == "person"
+    assert entities["PA"].kind == "organization"
