@@ -1287,3 +1287,12 @@ def test_the_agency_after_the_slash_of_a_caption_credit_is_an_organisation():
     # then the photographer is a person and the agency an organisation, not a place
     assert entities["Ellen Marsh"].kind == "person"
     assert entities["PA"].kind == "organization"
+
+
+def test_a_handout_credit_names_the_agency_but_no_photographer():
+    # given a caption credited to a handout from a body
+    body = "A ponte foi reaberta na sexta-feira.\n\nA ponte sobre o rio Tapajós. Foto: Divulgação/Dnit"
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then the handout word is no person
+    assert "Divulgação" not in entities

@@ -74,6 +74,9 @@ _CREDIT_SLASH_AGENCY = re.compile(
 )
 # "(Jonas Whitby/AAP Image)", "AP Photo": an agency's picture desk is the agency ("Getty Images" keeps its plural).
 _PICTURE_DESK = re.compile(r"\s+(?:Image|Photo|Foto)$")
+_HANDOUT_WORDS = frozenset(
+    {"divulgacao", "reproducao", "handout", "courtesy", "cortesia", "archivo", "arquivo", "file", "pool", "especial"}
+)
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
@@ -1646,8 +1649,10 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
             yield _Candidate(None, None, match.group("org"), "organization", 10.0)
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
         if (match := _CREDIT_SLASH_AGENCY.search(text)) and not _AGENCY_SLASH.search(text):
-            # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency.
-            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+            # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency; "Foto:
+            # Divulgação/Ibama", "Handout/Reuters": a handout names no photographer.
+            if normalize_name(match.group("person")) not in _HANDOUT_WORDS:
+                yield _Candidate(None, None, match.group("person"), "person", 10.0)
             yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org")), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
@@ -2211,7 +2216,12 @@ def extract_entities(
     forms: dict[str, _Form] = {}
     for cand in candidates:
         key = normalize_name(cand.text)
-        if not key or key.split()[0] in _OPERATION_WORDS or _fills_quote_marks(clean_text, cand):
+        if (
+            not key
+            or key.split()[0] in _OPERATION_WORDS
+            or key in _HANDOUT_WORDS
+            or _fills_quote_marks(clean_text, cand)
+        ):
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:
