@@ -1296,3 +1296,18 @@ def test_a_handout_credit_names_the_agency_but_no_photographer():
     entities = _by_name(enrich_text(title="", body=body, language="pt"))
     # then the handout word is no person
     assert "Divulgação" not in entities
+
+
+def test_a_place_cut_short_before_its_de_or_with_a_stop_is_the_same_place():
+    # given a town named in full and then by its words before "de", and a state abbreviated with a stop
+    body = (
+        "MORELIA, Mich.- El Congreso de Michoacán aprobó la reforma.\n\n"
+        "La alcaldesa de Tepatitlán de Morelos, Irene Salcedo Ruiz, celebró la decisión y dijo que en Michoacán "
+        "nadie esperaba el voto. «En Tepatitlán llevamos diez años pidiéndolo», añadió."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then each short form is an alias of the place it shortens
+    assert "Tepatitlán" in entities["Tepatitlán de Morelos"].aliases
+    assert "Mich" in entities["Michoacán"].aliases
+    assert "Tepatitlán" not in entities and "Mich" not in entities

@@ -2042,6 +2042,29 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
+        if not options and kind == "place" and len(short.tokens) == 1:
+            options = [
+                long
+                for long in ordered
+                if long.kind == "place"
+                and long.key != short.key
+                and (
+                    # "Lagos" after "Lagos de Moreno": a place named by the words before its "de".
+                    (
+                        len(long.tokens) > 2
+                        and long.tokens[0] == short.key
+                        and long.tokens[1] in _SPLIT_CONNECTORS
+                        and long.first < short.first
+                    )
+                    # "GUADALAJARA, Jal.-": a state or province cut short with a stop.
+                    or (
+                        len(long.tokens) == 1
+                        and len(short.key) >= 3
+                        and long.key.startswith(short.key)
+                        and all(clean_text[e : e + 1] == "." for _s, e, _t in short.spans)
+                    )
+                )
+            ]
         state = US_STATE_ABBREVIATIONS.get(short.display)
         if not options and state is not None and forms.get(normalize_name(state), _Form("")).kind == "place":
             options = [forms[normalize_name(state)]]  # "Fla." is Florida
