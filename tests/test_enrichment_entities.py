@@ -1311,3 +1311,17 @@ def test_a_place_cut_short_before_its_de_or_with_a_stop_is_the_same_place():
     assert "Tepatitlán" in entities["Tepatitlán de Morelos"].aliases
     assert "Mich" in entities["Michoacán"].aliases
     assert "Tepatitlán" not in entities and "Mich" not in entities
+
+
+def test_a_city_after_in_is_not_the_first_half_of_the_next_body_after_and():
+    # given two hospitals, each followed by its town, joined by "and"
+    body = (
+        "The trust runs Kingsmead General Hospital in Leicester and Rushcliffe Community Hospital in Loughborough, "
+        "and both declared a critical incident on Monday."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the first town is a place and the second hospital keeps its own name
+    assert entities["Leicester"].kind == "place"
+    assert entities["Rushcliffe Community Hospital"].kind == "organization"
+    assert "Leicester and Rushcliffe Community Hospital" not in entities

@@ -1580,6 +1580,9 @@ def _join_backward(run: list[Token]) -> list[Token]:
         return run
     if len(left) > 1 and normalize_name(left[-1].text) in ORG_TAILS:
         return run  # "NCBA Group and KCB Bank": the left half ends in its own tail, a body of its own
+    left_key = normalize_name(_run_text(left))
+    if i >= 0 and doc[i].lower_ in ("in", "en", "em") and (is_city(left_key) or _run_text(left) in PLACES):
+        return run  # "Bestwood Hospital in Nottingham and Sherwood Community Hospital": where the first one is
     return [*left, doc[link], *run]
 
 
