@@ -1325,3 +1325,13 @@ def test_a_city_after_in_is_not_the_first_half_of_the_next_body_after_and():
     assert entities["Leicester"].kind == "place"
     assert entities["Rushcliffe Community Hospital"].kind == "organization"
     assert "Leicester and Rushcliffe Community Hospital" not in entities
+
+
+def test_god_is_no_entity():
+    # given speech that names God
+    body = "—Solo nos queda confiar en Dios —dijo la vecina Rosario Quintana Ibarra a los periodistas en Tepic."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then God is neither a place, a person nor a body
+    assert "Dios" not in entities
+    assert entities["Tepic"].kind == "place"

@@ -454,6 +454,9 @@ def _run_text(run: Sequence[Token]) -> str:
     return re.sub(r"(?:['’]s?)$", "", text).strip()
 
 
+_DEITIES = frozenset({"dios", "deus", "god", "ala", "allah", "jehova", "yahve"})
+
+
 def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     key = normalize_name(text)
     if len(key) < 2 or not any(c.isalpha() for c in key) or key in _NOT_NAME_KEYS:
@@ -474,6 +477,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True  # "Finance Minister X": the portfolio of a person's title
     if len(run) == 1:
         token = run[0]
+        if key in _DEITIES:
+            return True  # "Confío en Dios": no person, place or body of the story
         if key in _ADMIN_NOUNS and text not in PLACES:
             return True
         if token.is_stop or token.lower_ in LEADING_ARTICLES:
