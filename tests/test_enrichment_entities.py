@@ -1335,3 +1335,17 @@ def test_god_is_no_entity():
     # then God is neither a place, a person nor a body
     assert "Dios" not in entities
     assert entities["Tepic"].kind == "place"
+
+
+def test_the_capitalised_field_of_a_specialised_office_is_no_place():
+    # given a prosecutor's office named with its field after "especializada en", and a judge sitting in a city
+    body = (
+        "En la audiencia, la fiscal especializada en Delitos Ambientales, Lorena Castañeda Vidal, sostuvo que hubo "
+        "vertidos. El juez especial en Madrid archivó otra causa."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the field is not an entity, the city still is
+    assert "Delitos Ambientales" not in entities
+    assert entities["Madrid"].kind == "place"
+    assert entities["Lorena Castañeda Vidal"].kind == "person"

@@ -454,6 +454,21 @@ def _run_text(run: Sequence[Token]) -> str:
     return re.sub(r"(?:['’]s?)$", "", text).strip()
 
 
+def _role_specialty(run: Sequence[Token]) -> bool:
+    """ "fiscal especial en Personas Desaparecidas", "juez especializado en Delitos Ambientales": a role noun and an
+    adjective, then "en" and a capitalised field of two words or more."""
+    doc, i = run[0].doc, run[0].i
+    if len(run) < 2 or i < 3 or doc[i - 1].lower_ not in ("en", "em", "in"):
+        return False
+    adjective, role = doc[i - 2], doc[i - 3]
+    return (
+        adjective.text.islower()
+        and adjective.pos_ in ("ADJ", "VERB")
+        and role.text.islower()
+        and role.lower_ in PERSON_ROLE_NOUNS
+    )
+
+
 _DEITIES = frozenset({"dios", "deus", "god", "ala", "allah", "jehova", "yahve"})
 
 
@@ -470,6 +485,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     before = run[0].doc[run[0].i - 1] if run[0].i else None
     if len(run) <= 2 and before is not None and before.lower_ in PRODUCT_KIND_NOUNS and before.text.islower():
         return True  # "la variedad Castillo": a product's name
+    if _role_specialty(run) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS) and not is_city(key):
+        return True  # "el fiscal especial en Personas Desaparecidas": the field of the office, not a place
     if _minister_portfolio(run[0]) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS):
         return True  # "a ministra dos Povos Indígenas", "el ministro de Ciencia": the office, not a place or a body
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
