@@ -222,3 +222,42 @@ def test_the_outlet_spoken_to_is_not_the_speaker_and_the_nearest_role_noun_is():
     )
     result = enrich_text(title="", body=body, language="pt")
     assert _speakers(result)["o curso funcionará no Polo III"] == "Amílcar Falcão"
+
+
+def test_a_surface_frame_whose_role_names_a_body_speaks_through_the_name_in_apposition():
+    # given "Segundo o <role> da <body> em <place>, <Name>, <clause>" in Portuguese
+    body = (
+        "Segundo o delegado da Polícia Federal em Santarém, Rui Tavares Lobo, os garimpeiros voltaram ao rio "
+        "uma semana depois da operação."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the clause after his name is his, not the body's
+    assert _speakers(result) == {"os garimpeiros voltaram ao rio uma semana depois da operação": "Rui Tavares Lobo"}
+
+
+def test_a_portuguese_gerund_after_the_attribution_reports_a_second_clause():
+    # given a quote attributed with "afirmou ele", then a gerund reporting verb and "que"
+    body = (
+        "O prefeito de Itaituba, Osmar Quintela Braga, visitou a ponte. "
+        '"A obra vai sair do papel", afirmou ele, acrescentando que o município já depositou a sua parte.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the clause after the gerund is his indirect quote
+    speakers = _speakers(result)
+    assert speakers["o município já depositou a sua parte"] == "Osmar Quintela Braga"
+
+
+def test_a_portuguese_report_that_runs_into_a_colon_and_a_direct_quote_keeps_its_clause():
+    # given "Ele disse que <clause>: "<quote>"" in Portuguese
+    body = (
+        "O engenheiro Caio Vasconcelos Pinto visitou a barragem. "
+        'Ele disse que a estrutura resiste, mas precisa de reparos: "Não há risco imediato para a população."'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    # then the clause before the colon is his indirect quote and the quote after it his direct one
+    speakers = _speakers(result)
+    assert speakers["a estrutura resiste, mas precisa de reparos"] == "Caio Vasconcelos Pinto"
+    assert speakers["Não há risco imediato para a população."] == "Caio Vasconcelos Pinto"

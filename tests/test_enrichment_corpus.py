@@ -80,6 +80,14 @@ FIXTURE_GATES = {
     # a participle after a misparsed description, "said A, ..., and that B". Before: people 0.862, orgs 0.840,
     # places 0.836, quoted 0.971, indirect 0.952, attributed 0.857, speaker 0.89.
     "enrichment_corpus_blind13": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
+    # es-MX, es-ES, en-GB, pt-BR: police charged over a disappearance, a regional housing law, a hospital's critical
+    # incident, a deforestation fine on a grain trader; Catalan names joined by "i", "de la" surnames, a party glued
+    # before its member, kind nouns before companies, trade words closing a company's name, "com sede em", linked
+    # headlines, captions closed by a photo credit, place short forms ("Jal.", "Lagos"); a quote reopened with "»", a
+    # copular colon introduction, a bare "la portavoz", a team led by a named lawyer, frames naming a body in the role,
+    # gerund cues, reports before a colon and a direct quote, a plan's title in quotes. Before: people 0.923,
+    # orgs 0.795, places 0.759, quoted 0.975, indirect 0.957, attributed 0.846, speaker 0.887.
+    "enrichment_corpus_blind12": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)

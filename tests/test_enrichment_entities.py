@@ -1551,3 +1551,161 @@ def test_a_particle_surname_after_a_closing_quote_mark_is_the_person_named_in_fu
 
 def _speaker_name(result, quote):
     return result.entities[quote.speaker].name if quote.speaker is not None else None
+
+
+def test_a_surname_after_de_la_stays_in_the_name_even_when_it_is_a_caption_word():
+    # given a compound surname whose last word ("Fuente") also opens credit lines ("Fuente: INE")
+    body = "El alcalde de Villarreal, Tomás Arribas de la Fuente, anunció que la obra terminará en marzo."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the person keeps the whole surname
+    assert entities["Tomás Arribas de la Fuente"].kind == "person"
+    assert "Tomás Arribas" not in entities
+
+
+def test_catalan_given_names_and_surnames_joined_by_i_make_one_person():
+    # given Catalan names whose two surnames are joined by "i", after a role noun
+    body = "El alcalde Jaume Roig i Mas inauguró el puente. La consellera Carme Vidal i Mas visitó Girona el lunes."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then each whole name is one person
+    assert entities["Jaume Roig i Mas"].kind == "person"
+    assert entities["Carme Vidal i Mas"].kind == "person"
+    assert entities["Girona"].kind == "place"
+
+
+def test_a_members_party_and_name_after_the_role_are_a_body_and_a_person():
+    # given a lawmaker's role, the party after "de" and the lawmaker's full name with no comma between
+    body = (
+        "El diputado de Compromís Vicent Mora i Llopis fue el más duro durante el debate:\n\n"
+        "El senador de Compromís Andreu Vidal i Sala criticó la ley."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the party is an organisation and each name a person, not one body glued to a name
+    assert entities["Compromís"].kind == "organization"
+    assert entities["Vicent Mora i Llopis"].kind == "person"
+    assert entities["Andreu Vidal i Sala"].kind == "person"
+
+
+def test_trading_houses_developers_and_trade_words_closing_a_name_make_companies():
+    # given company kinds before names and a Brazilian company name closed by trade words
+    pt = "A Receita Federal multou a trading Campoverde Comércio e Exportação, acusada de sonegar impostos."
+    es = "En cambio, la promotora Levante Residencial, que gestiona 800 pisos, celebró la ley."
+    # when enriched
+    pt_entities = _by_name(enrich_text(title="", body=pt, language="pt"))
+    es_entities = _by_name(enrich_text(title="", body=es, language="es"))
+    # then each is one organisation and no trade word is a person
+    assert pt_entities["Campoverde Comércio e Exportação"].kind == "organization"
+    assert "Exportação" not in pt_entities
+    assert es_entities["Levante Residencial"].kind == "organization"
+
+
+def test_a_name_whose_headquarters_are_given_is_an_organisation():
+    # given one-word company names followed by "com sede em" / "con sede en" / "headquartered in"
+    pt = "A Sulgrão, com sede em Londrina, demitiu 40 funcionários."
+    es = "Fundada en 1998, Torvalia, con sede en Albacete, despidió a 40 trabajadores."
+    en = "Marrowfield, headquartered in Leeds, cut 40 jobs."
+    # when enriched
+    found = [_by_name(enrich_text(title="", body=b, language=lang)) for b, lang in ((pt, "pt"), (es, "es"), (en, "en"))]
+    # then each company is an organisation and its seat a place
+    assert [f[name].kind for f, name in zip(found, ("Sulgrão", "Torvalia", "Marrowfield"), strict=True)] == [
+        "organization"
+    ] * 3
+    assert found[0]["Londrina"].kind == "place"
+
+
+def test_names_in_a_linked_headline_count_but_its_opening_capital_does_not():
+    # given a "Lea también" line whose headline names a body and a city, and opens with a common noun
+    body = (
+        "La Diputación de Teruel aprobó ayer el presupuesto.\n\n"
+        "Lea también: Sequía histórica en Alcañiz obliga a la Confederación Hidrográfica del Ebro a cortar el riego"
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the city and the body are entities of the article, the headline's first word is not
+    assert entities["Alcañiz"].kind == "place"
+    assert entities["Confederación Hidrográfica del Ebro"].kind == "organization"
+    assert "Sequía" not in entities
+
+
+def test_the_agency_after_the_slash_of_a_caption_credit_is_an_organisation():
+    # given a caption closed by a photographer's credit and an agency known only by its initials
+    body = "Crowds gathered on the pier on Friday.\n\nCrowds on the pier at dawn. Photograph: Ellen Marsh/PA"
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the photographer is a person and the agency an organisation, not a place
+    assert entities["Ellen Marsh"].kind == "person"
+    assert entities["PA"].kind == "organization"
+
+
+def test_a_handout_credit_names_the_agency_but_no_photographer():
+    # given a caption credited to a handout from a body
+    body = "A ponte foi reaberta na sexta-feira.\n\nA ponte sobre o rio Tapajós. Foto: Divulgação/Dnit"
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="pt"))
+    # then the handout word is no person
+    assert "Divulgação" not in entities
+
+
+def test_a_place_cut_short_before_its_de_or_with_a_stop_is_the_same_place():
+    # given a town named in full and then by its words before "de", and a state abbreviated with a stop
+    body = (
+        "MORELIA, Mich.- El Congreso de Michoacán aprobó la reforma.\n\n"
+        "La alcaldesa de Tepatitlán de Morelos, Irene Salcedo Ruiz, celebró la decisión y dijo que en Michoacán "
+        "nadie esperaba el voto. «En Tepatitlán llevamos diez años pidiéndolo», añadió."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then each short form is an alias of the place it shortens
+    assert "Tepatitlán" in entities["Tepatitlán de Morelos"].aliases
+    assert "Mich" in entities["Michoacán"].aliases
+    assert "Tepatitlán" not in entities and "Mich" not in entities
+
+
+def test_a_city_after_in_is_not_the_first_half_of_the_next_body_after_and():
+    # given two hospitals, each followed by its town, joined by "and"
+    body = (
+        "The trust runs Kingsmead General Hospital in Leicester and Rushcliffe Community Hospital in Loughborough, "
+        "and both declared a critical incident on Monday."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="en"))
+    # then the first town is a place and the second hospital keeps its own name
+    assert entities["Leicester"].kind == "place"
+    assert entities["Rushcliffe Community Hospital"].kind == "organization"
+    assert "Leicester and Rushcliffe Community Hospital" not in entities
+
+
+def test_god_is_no_entity():
+    # given speech that names God
+    body = "—Solo nos queda confiar en Dios —dijo la vecina Rosario Quintana Ibarra a los periodistas en Tepic."
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then God is neither a place, a person nor a body
+    assert "Dios" not in entities
+    assert entities["Tepic"].kind == "place"
+
+
+def test_the_capitalised_field_of_a_specialised_office_is_no_place():
+    # given a prosecutor's office named with its field after "especializada en", and a judge sitting in a city
+    body = (
+        "En la audiencia, la fiscal especializada en Delitos Ambientales, Lorena Castañeda Vidal, sostuvo que hubo "
+        "vertidos. El juez especial en Madrid archivó otra causa."
+    )
+    # when enriched
+    entities = _by_name(enrich_text(title="", body=body, language="es"))
+    # then the field is not an entity, the city still is
+    assert "Delitos Ambientales" not in entities
+    assert entities["Madrid"].kind == "place"
+    assert entities["Lorena Castañeda Vidal"].kind == "person"
+
+
+def test_artificial_intelligence_by_its_initials_is_no_entity_in_a_linked_headline():
+    # given a "Read more" headline with "AI" and a body naming a company
+    body = "Halvorsen Systems shares fell 2% in New York trading.\n\nRead more: Why the AI boom is slowing down"
+
+    result = enrich_text(title="Shares", body=body, language="en")
+
+    assert "AI" not in _kinds(result)
+    assert _kinds(result)["Halvorsen Systems"] == "organization"

@@ -664,3 +664,103 @@ def test_an_english_report_without_that_runs_on_to_its_and_that_clause():
     assert quote.text.startswith("12 hikers had died on the northern ridge, most of them swept away")
     assert quote.text.endswith("and that four were still missing")
     assert _speaker(result, quote) == "Mountain Rescue Board"
+
+
+def test_spanish_quote_continued_with_the_closing_mark_in_the_next_paragraph_is_one_quote():
+    # given a «» quote left open at a paragraph's end and continued with the Spanish continuation mark »
+    body = (
+        "La alcaldesa de Brezales, Irene Olmedo Ruiz, habló al final del pleno:\n\n"
+        "«Hemos cerrado el presupuesto con superávit por primera vez en una década.\n\n"
+        "»Y el año que viene bajaremos el impuesto de basuras», dijo Olmedo."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then both paragraphs are one direct quote, the break and the reopening mark kept verbatim
+    quoted = [q for q in result.quotes if q.kind != "indirect"]
+    assert [q.text for q in quoted] == [
+        "Hemos cerrado el presupuesto con superávit por primera vez en una década.\n\n"
+        "»Y el año que viene bajaremos el impuesto de basuras"
+    ]
+    assert _speaker(result, quoted[0]) == "Irene Olmedo Ruiz"
+
+
+def test_a_copular_paragraph_ending_in_a_colon_introduces_the_quote_that_opens_the_next():
+    # given a speaker described with a copula and an adjective before the colon, the quote in its own paragraph
+    body = (
+        "El portavoz de la cooperativa Tomás Ibarrola Sanz fue muy crítico con la decisión:\n\n"
+        "«Nos han dejado sin agua para regar en pleno mes de julio»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is his
+    [quote] = [q for q in result.quotes if q.kind != "indirect"]
+    assert _speaker(result, quote) == "Tomás Ibarrola Sanz"
+
+
+def test_a_bare_spokesperson_noun_is_the_one_person_whose_role_is_spokesperson():
+    # given a named spokeswoman, another body in focus, then "la portavoz" alone as a later subject
+    body = (
+        "La Diputación de Soria aprobó ayer el plan de carreteras.\n\n"
+        "La portavoz del PSOE en la Diputación, Inés Carrasco Vela, explicó que su grupo se abstuvo. "
+        "La portavoz negó que haya un acuerdo con el Gobierno provincial: «No hemos firmado nada»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is hers, not the body's in focus
+    [quote] = [q for q in result.quotes if q.kind == "direct"]
+    assert _speaker(result, quote) == "Inés Carrasco Vela"
+
+
+def test_a_team_named_by_a_common_noun_speaks_through_the_person_put_in_charge_of_it():
+    # given "la acusación", with a parenthetical naming the lawyer who leads it, as the subject of two reports
+    body = (
+        'La acusación, a cargo de la abogada Teresa Villalba Ortiz, tachó el informe de "papel mojado" '
+        "y anunció que recurrirá la sentencia ante la Audiencia Provincial."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the partial and the reported clause are hers
+    by_kind = {q.kind: q for q in result.quotes}
+    assert by_kind["partial"].text == "papel mojado"
+    assert _speaker(result, by_kind["partial"]) == "Teresa Villalba Ortiz"
+    assert by_kind["indirect"].text == "recurrirá la sentencia ante la Audiencia Provincial"
+    assert _speaker(result, by_kind["indirect"]) == "Teresa Villalba Ortiz"
+
+
+def test_the_head_of_an_agencys_office_named_by_role_alone_is_its_holder():
+    # given a superintendent introduced by name, another person, then the role noun alone as the speaker
+    body = (
+        "El superintendente de Bancos, Marco Aurelio Piedrahíta, compareció ante la comisión junto a la diputada "
+        "Lucía Benavides.\n\n«No hay riesgo para los ahorradores», dijo el superintendente."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the quote is the superintendent's
+    [quote] = [q for q in result.quotes if q.kind == "direct"]
+    assert _speaker(result, quote) == "Marco Aurelio Piedrahíta"
+
+
+def test_a_report_ending_in_a_colon_before_a_direct_quote_is_kept():
+    # given an English report without "that" that runs into a colon and a direct quote
+    body = (
+        "Council engineer Helen Marsh inspected the breakwater on Monday. She said the wall was holding but "
+        'needed new armour stones: "Nobody should walk on it this winter."'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the report before the colon is her indirect quote, the quote after it her direct one
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["the wall was holding but needed new armour stones"]
+    assert {_speaker(result, q) for q in result.quotes} == {"Helen Marsh"}
+
+
+def test_a_schemes_name_in_quote_marks_right_after_its_noun_is_no_quote():
+    # given a plan's name in «» straight after "plan", and speech after a colon that follows the word "acuerdo"
+    body = (
+        "La consejera Irene Calvar presentó el plan «Barrios sin barreras» en Logroño. Sobre el acuerdo, "
+        "Calvar fue tajante: «Lo firmaremos en enero»."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the name is not a quote and the speech is
+    assert [q.text for q in result.quotes if q.kind != "indirect"] == ["Lo firmaremos en enero"]

@@ -73,3 +73,18 @@ def test_a_closing_agency_credit_is_boilerplate_but_a_bare_phrase_is_not():
     # then only the credits are set aside
     assert [line.text for line in prepared.boilerplate] == ["Con información de EFE", "(Com Lusa)"]
     assert "With Love" in prepared.clean_text
+
+
+def test_a_caption_closed_by_its_photo_credit_is_a_credit_line():
+    # given captions that end with "Photograph:/Foto: Name/Agency", and a paragraph that only mentions a photo
+    body = (
+        "The pier reopened on Friday.\n"
+        "Crowds on the pier at dawn. Photograph: Ellen Marsh/Reuters\n"
+        "Vecinos frente al ayuntamiento de Teruel. Foto: Pablo Serrano Gil / Heraldo\n"
+        "He said it was fine. Photo: it was not."
+    )
+    # when it is prepared
+    prepared = prepare_text(body=body)
+    # then both captions are credits and the last line stays content
+    assert [line.kind for line in prepared.boilerplate] == ["credit", "credit"]
+    assert prepared.clean_text == "The pier reopened on Friday.\n\nHe said it was fine. Photo: it was not."

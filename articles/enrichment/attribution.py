@@ -38,10 +38,11 @@ _IRREGULAR = {
     "reconocer": ("reconoció",),
     "reconhecer": ("reconheceu",),
 }
+# The gerund last: "declarou ela, lembrando que ..." reports a second clause through it.
 _ENDINGS = {
-    "ar": ("ou", "a", "aram", "am", "ava", "ó", "aron", "aba", "ará"),
-    "er": ("eu", "e", "eram", "em", "ia", "ió", "ieron", "ía", "erá"),
-    "ir": ("iu", "e", "iram", "em", "ia", "ió", "ieron", "ía", "irá"),
+    "ar": ("ou", "a", "aram", "am", "ava", "ó", "aron", "aba", "ará", "ando"),
+    "er": ("eu", "e", "eram", "em", "ia", "ió", "ieron", "ía", "erá", "endo", "iendo"),
+    "ir": ("iu", "e", "iram", "em", "ia", "ió", "ieron", "ía", "irá", "indo", "iendo"),
 }
 _PRONOUNS = frozenset({"ele", "ela", "él", "ella", "he", "she"})
 # "segundo" as "according to", not as an ordinal after a determiner ("um segundo ensaio", "no segundo semestre").
@@ -55,6 +56,7 @@ _NEW_CLAUSE = re.compile(r"(?:,\s+(?:e|y|and|mas|pero|but)|;)\s+")
 _SECOND_CLAUSE = re.compile(r",?\s(?:y|e|and)\s+(?:que|that)\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
 _WORD = re.compile(r"[\w'’-]+")
+_COLON_INTO_QUOTE = re.compile(r":\s*[“«\"]")
 _ARTICLES = frozenset({"o", "a", "os", "as", "el", "la", "the"})
 _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
 # "O técnico, que ..." / "A ministra, que ...": a role noun opening the sentence, then a relative clause.
@@ -335,6 +337,11 @@ class LexicalAttributor:
             between = self.text[start:first]
             if "," not in between:
                 return named[0]  # "De acordo com a diretora da Anvisa Cláudia Moretti, ...": the name ends the frame
+            mention_end = next(m.end for m in self.index.entities[named[0]].mentions if m.start == first)
+            if between.count(",") == 1 and self.text[mention_end : mention_end + 1] == ",":
+                # "Segundo o superintendente do Ibama em Mato Grosso, Rogério X, ...": the name set off by commas is
+                # the role's holder, not the body the role belongs to.
+                return named[0]
             if between.count(",") > 1:
                 return self.salient_person
         found = self._speakers_in(start, min(limit, start + 90))
@@ -437,6 +444,9 @@ class LexicalAttributor:
     ) -> ExtractedQuote | None:
         while start < end and self.text[start] in " ,":
             start += 1
+        colon = _COLON_INTO_QUOTE.search(self.text, start, end)
+        if colon is not None:
+            end = colon.start()  # "Ela disse que <clause>: «...»": the clause ends where the direct quote opens
         overlapping = [e for s, e in quoted if s < end and start < e]
         if overlapping and entity is not None:
             # "informou que recebeu a decisão «...» e que vai recorrer": the second clause stands on its own.

@@ -80,6 +80,9 @@ _CREDIT_SLASH_AGENCY = re.compile(
 )
 # "(Jonas Whitby/AAP Image)", "AP Photo": an agency's picture desk is the agency ("Getty Images" keeps its plural).
 _PICTURE_DESK = re.compile(r"\s+(?:Image|Photo|Foto)$")
+_HANDOUT_WORDS = frozenset(
+    {"divulgacao", "reproducao", "handout", "courtesy", "cortesia", "archivo", "arquivo", "file", "pool", "especial"}
+)
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
@@ -337,8 +340,10 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
 
     for token in tokens:
         text = token.text
-        if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES:
-            flush()  # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name
+        if current and current[-1].lower_ in connectors and token.lower_ in NOT_NAMES and not _after_de_la(current):
+            # "the Karnataka High Court on Monday": a weekday after "on" is no part of the name; a surname after
+            # "de la" is ("Sanz de la Fuente": no weekday or caption word follows a feminine or plural article).
+            flush()
         if (
             current
             and current[-1].text.endswith(".")
@@ -357,6 +362,10 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
             flush()
     flush()
     return runs
+
+
+def _after_de_la(current: Sequence[Token]) -> bool:
+    return len(current) >= 2 and current[-1].lower_ in ("la", "las", "los") and current[-2].lower_ in ("de", "da")
 
 
 _WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
@@ -454,6 +463,24 @@ def _run_text(run: Sequence[Token]) -> str:
     return re.sub(r"(?:['’]s?)$", "", text).strip()
 
 
+def _role_specialty(run: Sequence[Token]) -> bool:
+    """ "fiscal especial en Personas Desaparecidas", "juez especializado en Delitos Ambientales": a role noun and an
+    adjective, then "en" and a capitalised field of two words or more."""
+    doc, i = run[0].doc, run[0].i
+    if len(run) < 2 or i < 3 or doc[i - 1].lower_ not in ("en", "em", "in"):
+        return False
+    adjective, role = doc[i - 2], doc[i - 3]
+    return (
+        adjective.text.islower()
+        and adjective.pos_ in ("ADJ", "VERB")
+        and role.text.islower()
+        and role.lower_ in PERSON_ROLE_NOUNS
+    )
+
+
+_DEITIES = frozenset({"dios", "deus", "god", "ala", "allah", "jehova", "yahve"})
+
+
 def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     key = normalize_name(text)
     if len(key) < 2 or not any(c.isalpha() for c in key) or key in _NOT_NAME_KEYS:
@@ -467,6 +494,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     before = run[0].doc[run[0].i - 1] if run[0].i else None
     if len(run) <= 2 and before is not None and before.lower_ in PRODUCT_KIND_NOUNS and before.text.islower():
         return True  # "la variedad Castillo": a product's name
+    if _role_specialty(run) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS) and not is_city(key):
+        return True  # "el fiscal especial en Personas Desaparecidas": the field of the office, not a place
     if _minister_portfolio(run[0]) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS):
         return True  # "a ministra dos Povos Indígenas", "el ministro de Ciencia": the office, not a place or a body
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
@@ -484,6 +513,8 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
         return True  # "Social Welfare Secretary Rosario Villareal-Tan": a title's portfolio of several words
     if len(run) == 1:
         token = run[0]
+        if key in _DEITIES:
+            return True  # "Confío en Dios": no person, place or body of the story
         if key in _ADMIN_NOUNS and text not in PLACES:
             return True
         if token.is_stop or token.lower_ in LEADING_ARTICLES:
@@ -515,9 +546,10 @@ def _opens_utterance(token: Token) -> bool:
 
 _MINISTER_NOUNS = frozenset(
     {"ministro", "ministra", "minister", "consejero", "consejera", "conselheiro", "conselheira"}
-    # Heads of a company's or a ministry's area: "el director de Operaciones", "o ex-diretor de Infraestrutura".
-    | {"director", "directora", "diretor", "diretora", "gerente", "subdirector", "subdirectora"}
 )
+# Heads of a company's or a ministry's area, before a bare "de": "el director de Operaciones", "o ex-diretor de
+# Infraestrutura"; with an article the name is the body they run ("o diretor do Musée des Confluences").
+_AREA_HEAD_NOUNS = frozenset({"director", "directora", "diretor", "diretora", "gerente", "subdirector", "subdirectora"})
 
 
 def _minister_portfolio(token: Token) -> bool:
@@ -532,11 +564,14 @@ def _minister_portfolio(token: Token) -> bool:
             j -= 1
         if doc[j].lower_ in ("de", "del", "of", "for", "do", "da", "dos", "das"):
             i = j
+    bare = True
     if i >= 0 and doc[i].lower_ in LEADING_ARTICLES:
         i -= 1
+        bare = False
     if i < 1 or doc[i].lower_ not in ("de", "del", "of", "for", "do", "da", "dos", "das"):
         return False
-    return doc[i - 1].lower_.removeprefix("ex-") in _MINISTER_NOUNS
+    head = doc[i - 1].lower_.removeprefix("ex-")
+    return head in _MINISTER_NOUNS or (head in _AREA_HEAD_NOUNS and bare and doc[i].lower_ in ("de", "of"))
 
 
 def _ends_in_tail(key: str) -> bool:
@@ -672,6 +707,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
             votes.append((coordinated, 4.0))
     if _described_as_company(run) and words[0] not in GIVEN_NAMES:
         votes.append(("organization", 5.0))  # "Navalia Renovables, la compañía eólica ...": described as a company
+    if _HEADQUARTERED.match(doc_text(doc), run[-1].idx + len(run[-1].text)):
+        votes.append(("organization", 5.0))  # "A Nortegrão, com sede em Cuiabá": only a body has headquarters
     if len(run) > 1 and prev is not None and prev.text == "," and _role_before(doc, prev.i):
         # "o vereador das Obras, Simão Farinha": read from the surface, since a model may not parse this language.
         votes.append(("person", 5.0))
@@ -744,6 +781,10 @@ def _based_in(last: Token) -> bool:
     return i + 1 < len(doc) and doc[i].text == "-" and doc[i].whitespace_ == "" and doc[i + 1].lower_ == "based"
 
 
+_HEADQUARTERED = re.compile(
+    r",\s+(?:com sede (?:em|no|na)|con sede (?:en|central en)|headquartered in|with (?:its )?headquarters in)\s",
+    re.IGNORECASE,
+)
 _TOLD_TO = frozenset({"a", "al", "à", "ao", "to"})
 _SPEECH_FORMS = frozenset(
     {"told", "disse", "dijo", "contou", "contó", "declarou", "declaró", "afirmou", "afirmó", "explicou", "explicó"}
@@ -1234,8 +1275,9 @@ def _body_after_portfolio(run: list[Token]) -> list[Token] | None:
 def _opens_caption(token: Token) -> bool:
     doc = token.doc
     return (
-        token.i == 2
-        and doc[1].text == ":"
+        2 <= token.i <= 3  # "Foto: X", "Lea también: X", "Read more: X"
+        and doc[token.i - 1].text == ":"
+        and all(t.text != ":" for t in doc[: token.i - 1])
         and token.text not in PLACES
         and normalize_name(token.text) not in COUNTRY_KEYS
         and not token.text.isupper()
@@ -1344,9 +1386,18 @@ def _with_surname_particles(run: list[Token]) -> list[Token]:
     """ "Inês" + "dos Santos Ferreira": a first name the model cut off before a particle keeps its surname, when the
     words after the particle are no place ("Ana, de Madrid" has a comma; "María de Sevilla" names a city)."""
     doc = run[0].doc
+    i = run[-1].i + 1
+    if (
+        len(run) >= 2
+        and i + 1 < len(doc)
+        and doc[i].text == "i"
+        and _is_name_word(doc[i + 1])
+        and doc[i + 1].pos_ == "PROPN"
+        and normalize_name(run[0].text) in GIVEN_NAMES
+    ):
+        return [*run, doc[i], doc[i + 1]]  # "Josep Peris" + "i Mas": Catalan joins the two surnames with "i"
     if normalize_name(run[-1].text) not in GIVEN_NAMES:
         return run
-    i = run[-1].i + 1
     particles: list[Token] = []
     while i < len(doc) and doc[i].lower_ in _SURNAME_PARTICLES and doc[i].text.islower() and len(particles) < 2:
         particles.append(doc[i])
@@ -1391,7 +1442,15 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             continue
         runs.extend(_coordinated_parts(run))
     for run in runs:
-        member = run[0].i not in covered and len(run) <= 4 and _member_role_before(run[0])
+        role_before = run[0].i not in covered and _member_role_before(run[0])
+        member = role_before and len(run) <= 4
+        cut = _member_name_after_body(run) if role_before else None
+        if cut is not None and not any(t.i in covered for t in run[:cut]):
+            # "el diputado de Compromís Vicent Peris i Llopis": the member's party, then the member's own name.
+            found.append((doc[run[0].i : run[cut - 1].i + 1], "organization"))
+            if not any(t.i in covered for t in run[cut:]):
+                found.append((doc[run[cut].i : run[-1].i + 1], "person"))
+            continue
         if (
             any(t.i in covered for t in run)
             and not member
@@ -1468,6 +1527,21 @@ def _rule_spans(doc: Doc, covered: set[int]) -> list[tuple[Span, EntityKind]]:
             # An acronym in parentheses after a name ("Consorcio ... (CAS)") or on its own.
             found.append((doc[run[0].i : run[0].i + 1], "organization"))
     return found
+
+
+def _member_name_after_body(run: list[Token]) -> int | None:
+    """Where a member's name starts in a run that follows "el diputado de": a body of one or two words, then a first
+    name and one to three surnames (particles aside)."""
+    words = [normalize_name(t.text) for t in run]
+    for cut in (1, 2):
+        rest = [w for w, t in zip(words[cut:], run[cut:], strict=True) if t.lower_ not in NAME_CONNECTORS]
+        if cut >= len(run) or words[cut] not in GIVEN_NAMES or words[cut - 1] in GIVEN_NAMES:
+            continue
+        if words[cut - 1] in NAME_CONNECTORS or not 2 <= len(rest) <= 4 or rest[-1] in GIVEN_NAMES | ORG_TAILS:
+            continue
+        if all(t.pos_ == "PROPN" or t.lower_ in NAME_CONNECTORS for t in run[cut:]):
+            return cut
+    return None
 
 
 def _network_head(run: Sequence[Token], words: list[str]) -> bool:
@@ -1733,6 +1807,9 @@ def _join_backward(run: list[Token]) -> list[Token]:
         return run
     if len(left) > 1 and normalize_name(left[-1].text) in ORG_TAILS:
         return run  # "NCBA Group and KCB Bank": the left half ends in its own tail, a body of its own
+    left_key = normalize_name(_run_text(left))
+    if i >= 0 and doc[i].lower_ in ("in", "en", "em") and (is_city(left_key) or _run_text(left) in PLACES):
+        return run  # "Bestwood Hospital in Nottingham and Sherwood Community Hospital": where the first one is
     return [*left, doc[link], *run]
 
 
@@ -1802,8 +1879,10 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
             yield _Candidate(None, None, match.group("org"), "organization", 10.0)
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
         if (match := _CREDIT_SLASH_AGENCY.search(text)) and not _AGENCY_SLASH.search(text):
-            # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency.
-            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+            # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency; "Foto:
+            # Divulgação/Ibama", "Handout/Reuters": a handout names no photographer.
+            if normalize_name(match.group("person")) not in _HANDOUT_WORDS:
+                yield _Candidate(None, None, match.group("person"), "person", 10.0)
             yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org")), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
@@ -2319,6 +2398,29 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
+        if not options and kind == "place" and len(short.tokens) == 1:
+            options = [
+                long
+                for long in ordered
+                if long.kind == "place"
+                and long.key != short.key
+                and (
+                    # "Lagos" after "Lagos de Moreno": a place named by the words before its "de".
+                    (
+                        len(long.tokens) > 2
+                        and long.tokens[0] == short.key
+                        and long.tokens[1] in _SPLIT_CONNECTORS
+                        and long.first < short.first
+                    )
+                    # "GUADALAJARA, Jal.-": a state or province cut short with a stop.
+                    or (
+                        len(long.tokens) == 1
+                        and len(short.key) >= 3
+                        and long.key.startswith(short.key)
+                        and all(clean_text[e : e + 1] == "." for _s, e, _t in short.spans)
+                    )
+                )
+            ]
         state = US_STATE_ABBREVIATIONS.get(short.display)
         if not options and state is not None and forms.get(normalize_name(state), _Form("")).kind == "place":
             options = [forms[normalize_name(state)]]  # "Fla." is Florida
@@ -2498,8 +2600,9 @@ def extract_entities(
         if agency := AGENCY_LINE.match(line.text.strip()):
             # The model reads "(Com Lusa)" as one name, a place; the credit names the agency alone.
             candidates.append(_Candidate(None, None, agency.group("org"), "organization", 10.0))
-        elif line.kind == "credit" and not WIRE_CREDIT.match(line.text):
-            # A wire's closing credits are read by rule alone: the model glues "Información de" to the name.
+        elif (line.kind == "credit" and not WIRE_CREDIT.match(line.text)) or line.kind == "read_more":
+            # A wire's closing credits are read by rule alone: the model glues "Información de" to the name. A linked
+            # headline ("Lea también: La Generalitat licita ... en Alicante") names bodies and places as any sentence.
             candidates.extend(_doc_candidates(doc, None, trained))
     forms: dict[str, _Form] = {}
     titled: set[str] = set()
@@ -2508,7 +2611,7 @@ def extract_entities(
         if key and _fills_quote_marks(clean_text, cand):
             titled.add(key)
             continue
-        if not key or key.split()[0] in _OPERATION_WORDS or _names_a_law(key):
+        if not key or key.split()[0] in _OPERATION_WORDS or key in _HANDOUT_WORDS or _names_a_law(key):
             continue
         form = forms.setdefault(key, _Form(key))
         if cand.vouched:

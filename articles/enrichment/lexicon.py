@@ -426,6 +426,24 @@ PERSON_ROLE_NOUNS = frozenset(
         "secretaria",
         "subsecretario",
         "subsecretaria",
+        "subsecretário",
+        "subsecretária",
+        # Heads of an agency's regional office, an inspectorate or an ombudsman's office: "o superintendente do Ibama".
+        "superintendente",
+        "superintendenta",
+        "superintendent",
+        "intendente",
+        "intendenta",
+        "subdirector",
+        "subdirectora",
+        "subdiretor",
+        "subdiretora",
+        "comisionado",
+        "comisionada",
+        "comissário",
+        "comissária",
+        "ouvidor",
+        "ouvidora",
         "consejero",
         "consejera",
         "diputado",
@@ -1163,6 +1181,14 @@ ORG_TAILS = frozenset(
         "logistics",
         "logística",
         "seguros",
+        # Trade words closing Brazilian and Spanish company names: "X Comércio e Exportação", "Y Participações".
+        "comércio",
+        "exportação",
+        "importação",
+        "participações",
+        "serviços",
+        "exportaciones",
+        "importaciones",
         # Sector and club words that end company and team names ("Pwani Biologics", "Kingsmoor Rovers").
         "biologics",
         "biotech",
@@ -1317,6 +1343,10 @@ TITLE_CUES = frozenset(
         "chamado",
         "chamada",
         "conhecido",
+        "batizado",
+        "batizada",
+        "bautizado",
+        "bautizada",
     ]
 )
 
@@ -1328,6 +1358,13 @@ SLOGAN_BEARERS = frozenset(
     | {"banner", "banners", "placard", "placards", "sign", "signs", "t-shirt", "t-shirts", "shirt", "shirts"}
     | {"poster", "posters", "pintada", "pintadas", "mural", "murales", "murais", "bandera", "banderas", "bandeira"}
     | {"bandeiras", "slogans", "eslóganes", "consignas"}
+)
+
+# Named schemes whose title in quote marks follows the noun directly ("el plan «Una casa para cada joven»", "the
+# programme "Safe Streets""); only right before the mark, as "plan" is common in the words leading up to speech.
+SCHEME_NOUNS = frozenset(
+    {"plan", "plano", "programme", "program", "proyecto", "projeto", "project", "iniciativa", "initiative", "operação"}
+    | {"estrategia", "estratégia", "strategy", "pacto", "pact", "acuerdo", "acordo", "agreement", "lei", "ley", "law"}
 )
 
 # Honorifics and titles stripped from the front of names.
@@ -1371,6 +1408,7 @@ NAME_CONNECTORS = frozenset(
     {"de", "del", "la", "las", "los", "el", "of", "the", "for", "da", "do", "das", "dos", "di", "van", "von", "der"}
     | {"des", "du"}  # French names quoted in other languages: "Musée des Confluences", "Banque du Liban"
     | NAME_ONLY_PARTICLES
+    | {"i"}  # Catalan joins two surnames and a body's last words with "i": "Vicent Peris i Llopis", "Cultura i Esport"
 )
 # Extra connectors inside organisation names only ("Securities and Exchange Commission").
 ORG_CONNECTORS = frozenset({"y", "e", "and", "&", "sobre", "on", "für", "et"})
@@ -1391,6 +1429,9 @@ NOT_NAMES = frozenset(
         "ngos",
         "ong",
         "ongs",
+        # Artificial intelligence by its initials: "the AI boom", "la IA generativa".
+        "ai",
+        "ia",
         # Competitions named by one common word are events, not bodies or places: "promoted from the Championship".
         "championship",
         "premiership",
@@ -2174,6 +2215,14 @@ ORG_TYPE_NOUNS = frozenset(
         "retailer",
         "carrier",
         "comercializadora",
+        # Grain traders, property developers and exporters: "à trading X", "la promotora X", "a incorporadora X".
+        "trading",
+        "promotora",
+        "incorporadora",
+        "inmobiliaria",
+        "imobiliária",
+        "exportadora",
+        "importadora",
         "distribuidora",
         "petrolera",
         "farmacéutica",
@@ -3063,6 +3112,8 @@ GIVEN_NAMES = frozenset(
     santiago sara sebastian sergio silvia sofia sonia susana teresa tomas valentina vanesa veronica vicente victor
     victoria xabier yolanda german abilio luiz artur ainhoa iker inigo aitor itziar unai jon miren brais xose xoan
     iago uxia lucas
+    jordi josep pere vicent xavier xavi oriol marc ferran enric lluis arnau jaume andreu bernat eduard francesc gerard
+    sergi marti toni quim roger carme merce mireia laia neus roser aina berta elisenda judit meritxell montse empar
     adriano alessandra alexandre alice aline amanda andre andreia antonio augusto barbara beatriz bruna bruno caio
     camila carlos cassio catarina cesar cintia claudio conceicao cristiano daniela debora denise diogo douglas edson
     eduarda elaine eliane elisa erica fabiana fabio felipe fernanda flavia flavio francisco gabriela gilberto giovana

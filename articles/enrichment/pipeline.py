@@ -15,8 +15,8 @@ from .types import EnrichmentResult, ExtractedEntity, ExtractedQuote
 
 PIPELINE_VERSION = "2026.12.03"
 
-# Boilerplate kinds whose names still count (photographers, authors, outlets).
-_NAMED_BOILERPLATE = frozenset({"byline", "credit", "copyright"})
+# Boilerplate kinds whose names still count (photographers, authors, outlets, and the names in a linked headline).
+_NAMED_BOILERPLATE = frozenset({"byline", "credit", "copyright", "read_more"})
 
 
 def enrich_text(

@@ -18,6 +18,7 @@ from .lexicon import (
     PERSON_ROLE_NOUNS,
     REPORTING_VERBS,
     REPORTING_VERBS_EN,
+    SCHEME_NOUNS,
     SLOGAN_BEARERS,
     TITLE_CUES,
     UNNAMED_SOURCES,
@@ -28,6 +29,7 @@ from .types import ExtractedQuote
 
 _CLOSERS = {"“": "”", "«": "»"}
 _OPENING_MARKS = ('"', "“", "«")
+_REOPENERS = {"«": "«»"}
 _DASHES = "—–"
 _PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "mismo", "misma"})
 _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
@@ -60,6 +62,12 @@ _ROLE_EXPANSIONS = {
 }
 _COPULA_INTO_QUOTE = re.compile(r"[\s,]*(?:was|is|were|are|es|era|fue|será|sería|é|foi|seria)\s+[\"“«]")
 _FRAME_WORDS = frozenset({"según", "segun", "according", "acuerdo", "segundo", "conforme", "selon"})
+# What puts one person at the head of a team named by a common noun: "la defensa, a cargo del abogado X,".
+_LED_BY = re.compile(
+    r"(?:a cargo d[eoa]l?|encabezad[oa]s? por|liderad[oa]s? por|dirigid[oa]s? por|representad[oa]s? por|"
+    r"chefiad[oa]s? por|comandad[oa]s? por|coordinad[oa]s? por|coordenad[oa]s? por|"
+    r"led by|headed by|represented by|chaired by)\s"
+)
 _SECOND_CLAUSE = re.compile(r"\s(?:y|e|and)\s+(?:que|that)\s+", re.IGNORECASE)
 _FRAME_OPENERS = ("según", "segundo", "de acuerdo con", "according to", "conforme", "selon")
 _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|conforme|selon)\b", re.IGNORECASE)
@@ -151,9 +159,10 @@ def _find_close(text: str, open_at: int, para_starts: list[int]) -> int | None:
     while j < len(text):
         ch = text[j]
         if text.startswith("\n\n", j):
-            # Left open at the end of a paragraph: the quote goes on only if the next paragraph reopens it.
+            # Left open at the end of a paragraph: the quote goes on only if the next paragraph reopens it. Spanish
+            # reopens a «» quote with the closing mark ("«...\n\n»Y cuando..."), the continuation mark.
             nxt = j + 2
-            if text[nxt : nxt + 1] != opener:
+            if text[nxt : nxt + 1] not in _REOPENERS.get(opener, opener):
                 return None
             j = nxt + 1
             continue
@@ -202,6 +211,9 @@ def _is_title(text: str, quote: _Found) -> bool:
     tail = re.split(r"[^\w\s'’-]", lead)[-1]
     if any(w in SLOGAN_BEARERS for w in re.findall(r"[\w-]+", tail.lower())[-6:]):
         return True
+    noun = re.search(r"([\w-]+)\s*$", lead)
+    if noun is not None and noun.group(1).lower() in SCHEME_NOUNS:
+        return True  # "el plan «Una casa para cada joven»": the scheme's name right after its noun
     words = re.findall(r"[\w'’-]+", inner)
     if not words:
         return True
@@ -572,7 +584,30 @@ class _Resolver:
             return self._body_like(subj), text, 0.7
         if places and subj.pos_ == "PROPN":
             return places[0], text, 0.6
+        led = self._led_by(subj, base)
+        if led is not None:
+            return led, text, 0.7
         return None, text, 0.3
+
+    def _led_by(self, subj: Token, base: int) -> int | None:
+        """ "La defensa, a cargo del abogado X, calificó", "The defence, led by barrister X, said": a team named by a
+        common noun speaks through the one person a parenthetical after it puts in charge."""
+        doc = subj.doc
+        after = max(t.i for t in subj.subtree) + 1
+        if subj.pos_ != "NOUN" or after >= len(doc) or doc[after].text != ",":
+            return None
+        close = next((t.i for t in doc[after + 1 : after + 16] if t.text in (",", ";", ".")), None)
+        if close is None or close >= subj.head.i:
+            return None  # the parenthetical closes before the verb the team is the subject of
+        inner = doc[after + 1 : close]
+        if not _LED_BY.match(inner.text.lower()):
+            return None
+        persons = [
+            i
+            for i in self.index.within(base + inner.start_char, base + inner.end_char)
+            if self.index.entities[i].kind == "person"
+        ]
+        return persons[0] if len(persons) == 1 else None
 
     def _only_in_description(self, subj: Token, orgs: list[int], base: int) -> bool:
         """Whether every body found in the subject is named inside an apposition headed by a common noun."""
@@ -663,7 +698,9 @@ class _Resolver:
         if not prev_doc.text.rstrip().endswith(":"):
             return None
         last = list(prev_doc.sents)[-1]
-        if self._inside_quote(prev_base + last.root.idx) or not _is_verb(last.root):
+        # "X fue el más duro en el debate:" introduces as "X habló así:" does; the parser heads it with the adjective.
+        copular = any(c.dep_ == "cop" for c in last.root.children)
+        if self._inside_quote(prev_base + last.root.idx) or not (_is_verb(last.root) or copular):
             return None
         return self._from_verb(last.root, prev_base)
 
@@ -898,8 +935,11 @@ class _Resolver:
             s < end and start < e for s, e in self.quoted
         ):
             return None
-        if not overlapping and self.text[end : end + 3].lstrip(" ,:")[:1] in _OPENING_MARKS:
-            return None  # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment
+        gap = self.text[end : end + 3]
+        if not overlapping and gap.lstrip(" ,:")[:1] in _OPENING_MARKS and ":" not in gap:
+            # "respondió que el Gobierno «no va a negociar»": the clause runs into the quoted fragment; a colon
+            # ("said the dam needed repairs: «...»") ends the report before a direct quote instead.
+            return None
         if not overlapping and _COPULA_INTO_QUOTE.match(self.text, end):
             return None  # "that turnout, at 36 per cent, was «the lowest»": the parser cut the clause before its verb
         self.quoted.append((start, end))

@@ -63,6 +63,11 @@ _CREDIT = re.compile(
     r"ilustración|illustration|vídeo|video|gráfico|infografía)\b",
     re.I,
 )
+# A caption that closes with its credit: "Ambulances queue outside the hospital. Photograph: Tom Whitlock/PA".
+_CAPTION_CREDIT = re.compile(
+    r"[.!?]\s+(?i:foto|fotos|fotografía|fotografia|photo|photograph|imagen|image|imagem|crédito|credit)\s*:\s*"
+    rf"{_NAME}(?:\s*/\s*[\w&.' -]{{2,40}})?\.?$"
+)
 # "(Reporting by X; Editing by Y)", "(Información de X; editado por Y)": a wire story's closing credits.
 WIRE_CREDIT = re.compile(
     r"^\((?:additional\s+)?(?:reporting|writing|editing|información|informacion|reportagem|redacción|edición|"
@@ -173,7 +178,7 @@ def classify_boilerplate(line: str) -> str | None:
     words = len(line.split())
     if words <= 8 and _BYLINE.match(line):
         return "byline"
-    if _CREDIT.match(line) and (words <= 40):
+    if (_CREDIT.match(line) or _CAPTION_CREDIT.search(line)) and (words <= 40):
         return "credit"
     if words <= 40 and (_AGENCY_CREDIT.search(line) or WIRE_CREDIT.match(line)):
         return "credit"
