@@ -123,11 +123,8 @@ def _lemma(token: Token) -> str:
 
 
 def _reporting(token: Token, verbs: frozenset[str] = REPORTING_VERBS) -> bool:
-    return (
-        (_lemma(token) in verbs or token.lower_ in verbs)
-        and (_is_verb(token) or token.pos_ == "NOUN")
-        and (token.pos_ != "NOUN")
-    )
+    # The part of speech first: lemmas are made on request (nlp.lemma_of), and most tokens are no verb.
+    return token.pos_ != "NOUN" and _is_verb(token) and (token.lower_ in verbs or _lemma(token) in verbs)
 
 
 def find_quoted_spans(*, text: str, paragraphs: Sequence[tuple[int, int]]) -> list[_Found]:
