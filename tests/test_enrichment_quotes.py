@@ -764,3 +764,16 @@ def test_a_schemes_name_in_quote_marks_right_after_its_noun_is_no_quote():
     result = enrich_text(title="", body=body, language="es")
     # then the name is not a quote and the speech is
     assert [q.text for q in result.quotes if q.kind != "indirect"] == ["Lo firmaremos en enero"]
+
+
+def test_a_nickname_with_its_article_between_first_name_and_surname_is_no_quote_and_no_body():
+    # given a player named with his nickname in quotes, article included, then by surname
+    body = (
+        "El empate llegó con un cabezazo del uruguayo Matías “el Tano” Pirri tras un córner. "
+        "Pirri celebró con la hinchada."
+    )
+
+    result = enrich_text(title="Clásico", body=body, language="es")
+
+    assert result.quotes == []
+    assert {e.name: e.kind for e in result.entities} == {"Matías Pirri": "person"}

@@ -1916,7 +1916,7 @@ def _byline_paragraph_candidates(clean_text: str, paragraphs: Sequence[tuple[int
 
 # "Lebogang \"Lebo\" Sithole": a nickname in quotes between a first name and a surname.
 _NICKNAMED = re.compile(
-    rf"(?<![\w'’])(?P<first>[{_CAP}][\w'’-]+)\s+[\"“‘'][{_CAP}][\w'’-]*[\"”’']\s+"
+    rf"(?<![\w'’])(?P<first>[{_CAP}][\w'’-]+)\s+[\"“‘'](?:(?:el|la|o|a|the)\s+)?[{_CAP}][\w'’-]*[\"”’']\s+"
     rf"(?P<last>[{_CAP}][\w'’-]+(?:\s+(?:(?:de|da|van|von|du|le)\s+)?[{_CAP}][\w'’-]+)?)"
 )
 
@@ -2223,7 +2223,12 @@ def _fills_quote_marks(text: str, cand: _Candidate) -> bool:
     holds is a title or a nickname, not a body, place or person."""
     if cand.start is None or cand.end is None or cand.start == 0:
         return False
-    return text[cand.start - 1] in _OPENING_MARKS and text[cand.end : cand.end + 2].lstrip(",.")[:1] in _CLOSING_MARKS
+    # A nickname may keep its article inside the marks: 'Matías “el Tano” Pirri'.
+    opened = text[cand.start - 1] in _OPENING_MARKS or _NICKNAME_ARTICLE.search(text, 0, cand.start) is not None
+    return opened and text[cand.end : cand.end + 2].lstrip(",.")[:1] in _CLOSING_MARKS
+
+
+_NICKNAME_ARTICLE = re.compile(r"[\"“‘«](?:el|la|o|a|the)\s$")
 
 
 def _sentence_start(text: str, floor: int, pos: int) -> bool:

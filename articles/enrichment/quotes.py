@@ -192,10 +192,16 @@ def _dialogue(text: str, start: int, end: int) -> list[_Found]:
 
 
 def _is_title(text: str, quote: _Found) -> bool:
-    """Titles, slogans, chants and tickers in quote marks are not speech."""
+    """Titles, slogans, chants, tickers and nicknames in quote marks are not speech."""
     inner = text[quote.start : quote.end].strip()
     if quote.kind == "dialogue":
         return False
+    if (
+        len(inner.split()) <= 3
+        and _NICKNAME_BETWEEN.search(text, 0, quote.start - 1)
+        and _NAME_AFTER.match(text, quote.end + 1)
+    ):
+        return True  # 'Matías “el Tano” Pirri': a nickname between a first name and a surname
     if inner[:1].islower():
         return False  # titles and slogans are capitalised; "de «un ajuste de cuentas»" is speech
     lead = text[max(0, quote.start - 60) : quote.start - 1]
@@ -217,6 +223,12 @@ def _is_title(text: str, quote: _Found) -> bool:
     if len(words) <= 2 and inner.replace(".", "").isupper():
         return True
     return 2 <= len(words) <= 5 and all(w[0].isupper() or w.lower() in _TITLE_CONNECTORS for w in words)
+
+
+# A first name right before the opening mark and a surname right after the closing one, with at most an article and
+# a word or two between the marks.
+_NICKNAME_BETWEEN = re.compile(r"(?<![\w'’])[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+\s$")
+_NAME_AFTER = re.compile(r"\s[A-ZÁÉÍÓÚÂÊÔÃÕÇÑ][\w'’-]+")
 
 
 class _Locator:
