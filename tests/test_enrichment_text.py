@@ -1,4 +1,4 @@
-from articles.enrichment.text import looks_like_html, prepare_text
+from articles.enrichment.text import find_dateline, looks_like_html, prepare_text
 
 
 def test_boilerplate_lines_are_set_aside():
@@ -88,3 +88,12 @@ def test_a_caption_closed_by_its_photo_credit_is_a_credit_line():
     # then both captions are credits and the last line stays content
     assert [line.kind for line in prepared.boilerplate] == ["credit", "credit"]
     assert prepared.clean_text == "The pier reopened on Friday.\n\nHe said it was fine. Photo: it was not."
+
+
+def test_a_special_correspondents_tag_in_a_datelines_brackets_is_no_agency():
+    # given a dateline whose brackets say who filed it, and one naming an agency
+    by_envoy = find_dateline("ROSARIO (Enviado especial).- Hay tardes que nadie olvida.")
+    by_agency = find_dateline("ROSARIO (Télam).- Hay tardes que nadie olvida.")
+
+    assert by_envoy is not None and by_envoy.agency is None
+    assert by_agency is not None and by_agency.agency is not None

@@ -287,6 +287,8 @@ def find_dateline(paragraph: str) -> Dateline | None:
     if not (place.isupper() or marked):
         return None
     agency = match.span("agency") if match.group("agency") else None
+    if agency is not None and match.group("agency").strip().lower() in _NEWSROOM_TAGS:
+        agency = None  # "ROSARIO (Enviado especial).-": who filed it, not an agency
     region_group = next((g for g in ("region", "region2") if match.group(g)), None)
     if region_group and match.group(region_group).lower() in _NEWSROOM_TAGS:
         region_group = None  # "PUNTA LARA (Corresponsal).-": who filed it, not where
