@@ -59,6 +59,7 @@ _WORD = re.compile(r"[\w'’-]+")
 _COLON_INTO_QUOTE = re.compile(r":\s*[“«\"]")
 _ARTICLES = frozenset({"o", "a", "os", "as", "el", "la", "the"})
 _TO_WORDS = frozenset({"à", "ao", "aos", "às", "al", "a", "to", "para"})
+_UNAMBIGUOUS_TO_WORDS = frozenset({"à", "ao", "aos", "às", "to"})
 # "O técnico, que ..." / "A ministra, que ...": a role noun opening the sentence, then a relative clause.
 _ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
@@ -201,18 +202,15 @@ class LexicalAttributor:
             return self.salient_org, True
         return None, False
 
-    def _spoken_to(self, entity: int, start: int, end: int) -> bool:
-        """ "à Lusa", "à agência Lusa", "ao PÚBLICO", "to the BBC": only unambiguous "to" words, not the article "a"."""
+    def _addressee(self, entity: int, start: int, end: int, *, before_verb: bool = False) -> bool:
+        """ "declarou à Lusa", "told BBC Radio": the outlet spoken to is not the speaker. Before the verb ("Em
+        declarações à agência Lusa, o responsável explicou") only the unambiguous "to" words count, up to two words
+        before the name, since a bare "a" there is the subject's article."""
         for m in self.index.entities[entity].mentions:
             if start <= m.start < end:
-                before = [w.lower() for w in _WORD.findall(self.text[max(start, m.start - 20) : m.start])][-3:]
-                return any(w in ("à", "ao", "aos", "às", "to") for w in before)
-        return False
-
-    def _addressee(self, entity: int, start: int, end: int) -> bool:
-        """ "declarou à Lusa", "told BBC Radio": the outlet spoken to is not the speaker."""
-        for m in self.index.entities[entity].mentions:
-            if start <= m.start < end:
+                if before_verb:
+                    before = [w.lower() for w in _WORD.findall(self.text[max(start, m.start - 20) : m.start])][-3:]
+                    return any(w in _UNAMBIGUOUS_TO_WORDS for w in before)
                 before = self.text[max(0, m.start - 6) : m.start].lower().split()
                 return bool(before) and before[-1] in _TO_WORDS
         return False
@@ -250,7 +248,11 @@ class LexicalAttributor:
             elif (seat := self._seat_at(after, cue_start)) is not None:
                 return seat
         # "Em declarações à agência Lusa, o responsável explicou": the outlet spoken to is not the speaker.
-        found = [i for i in self._speakers_in(s_start, cue_start) if not self._spoken_to(i, s_start, cue_start)]
+        found = [
+            i
+            for i in self._speakers_in(s_start, cue_start)
+            if not self._addressee(i, s_start, cue_start, before_verb=True)
+        ]
         persons = [i for i in found if self.index.entities[i].kind == "person"]
         opening = _ROLE_RELATIVE.match(self.text, s_start, cue_start)
         if opening and opening.group(1).lower() in PERSON_ROLE_NOUNS:
