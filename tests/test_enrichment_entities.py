@@ -1,6 +1,9 @@
+from collections import Counter
+
 from articles.enrichment import enrich_text
-from articles.enrichment.entities import _distinctive
+from articles.enrichment.entities import _distinctive, _Form, _split_leading_organisations
 from articles.enrichment.gazetteer import is_city
+from articles.enrichment.normalize import normalize_name
 
 
 def _by_name(result):
@@ -1709,3 +1712,22 @@ def test_artificial_intelligence_by_its_initials_is_no_entity_in_a_linked_headli
 
     assert "AI" not in _kinds(result)
     assert _kinds(result)["Halvorsen Systems"] == "organization"
+
+
+def test_a_company_glued_before_its_former_director_leaves_him_his_name():
+    # given the model's forms for "... da Codecer. ... ex-gerente de Obras da Codecer Mauro Teixeira de Vasconcelos,":
+    # the acronym on its own, typed a place with one vote as a body, and the glued span typed a place
+    text = "Agentes foram à Codecer. O ex-gerente de Obras da Codecer Mauro Teixeira de Vasconcelos saiu em maio."
+    alone = _Form("codecer", texts=Counter({"Codecer": 2}), votes=Counter({"place": 6.0, "organization": 3.0}))
+    alone.spans = [(16, 23, "Codecer")]
+    glued_text = "Codecer Mauro Teixeira de Vasconcelos"
+    start = text.index(glued_text)
+    glued = _Form(normalize_name(glued_text), texts=Counter({glued_text: 1}), votes=Counter({"place": 3.0}))
+    glued.spans = [(start, start + len(glued_text), glued_text)]
+    forms = {alone.key: alone, glued.key: glued}
+    # when leading organisations are split off
+    _split_leading_organisations(forms, text)
+    # then the director keeps his own name, as a person, and the company its mention
+    assert forms["mauro teixeira de vasconcelos"].kind == "person"
+    assert glued.key not in forms
+    assert (start, start + 7, "Codecer") in forms["codecer"].spans

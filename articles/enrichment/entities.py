@@ -2728,10 +2728,22 @@ def _split_leading_organisations(forms: dict[str, _Form], clean_text: str) -> No
     """ "a diretora da Anvisa Cláudia Moretti" comes out of the model as one person: an organisation's short name
     glued in front of a person's name is cut off, so the person keeps only their own name."""
     org_keys = {k for k, f in forms.items() if f.kind == "organization" and len(f.tokens) == 1}
+    # One word the article also names on its own, with some vote as a body: "da Codern Rogério Albuquerque de Lacerda"
+    # glues the company, typed a place until its expansion is linked, to its former director. A venue's nickname
+    # ("el Coloso Marcelo Bielsa") has no such vote: the stadium is named after the person.
+    named_alone = {
+        k
+        for k, f in forms.items()
+        if len(f.tokens) == 1
+        and f.spans
+        and f.votes["organization"] > 0
+        and f.kind != "person"
+        and k not in GIVEN_NAMES
+    }
     for key in list(forms):
         form = forms[key]
         words = form.tokens
-        cut = _person_after_prefix(form, org_keys)
+        cut = _person_after_prefix(form, org_keys, named_alone)
         if cut is None or (cut == 1 and _apposed_after_comma(form, clean_text, org_keys)):
             continue
         if cut > 1 or words[0] not in org_keys:
@@ -2771,7 +2783,9 @@ def _apposed_after_comma(form: _Form, clean_text: str, org_keys: set[str]) -> bo
     )
 
 
-def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
+def _person_after_prefix(
+    form: _Form, org_keys: set[str], named_alone: frozenset[str] | set[str] = frozenset()
+) -> int | None:
     """Where a person's name starts inside a span that glued something in front of it: "PAN Inês Cardoso Lima",
     "Universidad de Sevilla Tomás Ibarra". The prefix is a known one-word organisation, an organisation head's
     phrase, or one capitalised word that is no first name; the rest opens with a first name and ends in a surname."""
@@ -2792,7 +2806,9 @@ def _person_after_prefix(form: _Form, org_keys: set[str]) -> int | None:
             return None
         if cut == 1 and words[0] in ORG_HEADS and form.votes["organization"] >= form.votes["person"]:
             return None  # "Refinaria Henrique Lage", "Fundación Juan March": named after a person, not glued to one
-        if words[0] in ORG_HEADS or (cut == 1 and (words[0] in org_keys or form.kind == "organization")):
+        if words[0] in ORG_HEADS or (
+            cut == 1 and (words[0] in org_keys or form.kind == "organization" or words[0] in named_alone)
+        ):
             return cut
         if cut == 1 and (
             form.kind == "person" or (form.kind != "place" and all(t.split()[0].isupper() for _s, _e, t in form.spans))
