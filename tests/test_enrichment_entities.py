@@ -1731,3 +1731,20 @@ def test_a_company_glued_before_its_former_director_leaves_him_his_name():
     assert forms["mauro teixeira de vasconcelos"].kind == "person"
     assert glued.key not in forms
     assert (start, start + 7, "Codecer") in forms["codecer"].spans
+
+
+def test_in_a_match_report_the_opponent_of_a_result_or_a_fixture_is_a_club():
+    # given a match report naming clubs after their cities, once by the last word of the name alone
+    body = (
+        "Atlético Tucumán se impuso 2-1 a Córdoba Central en el estadio Monumental y sigue primero en el torneo.\n\n"
+        "El delantero Julián Ferreyra marcó dos goles en el primer tiempo, y los hinchas celebraron hasta la noche.\n\n"
+        "El próximo domingo el Decano visita a Talleres en Córdoba, mientras que Central recibe a Banfield."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    entities = {e.name: e for e in result.entities}
+    # then the clubs are bodies, "Central" is the club beaten, and the city stays a place
+    assert entities["Córdoba Central"].kind == "organization"
+    assert "Central" in entities["Córdoba Central"].aliases
+    assert entities["Talleres"].kind == "organization"
+    assert entities["Córdoba"].kind == "place"

@@ -2638,6 +2638,7 @@ def extract_entities(
     for form in forms.values():
         if not form.texts:
             form.texts[form.key] += 1
+    _vote_match_opponents(forms, clean_text)
     _split_leading_organisations(forms, clean_text)
     links = _link_forms(forms, clean_text)
     groups: dict[str, list[_Form]] = {}
@@ -2715,6 +2716,50 @@ def _only_opens_sentences(members: list[_Form], clean_text: str) -> bool:
     if max(form.votes.values(), default=0.0) >= 5.0 or form.vouched:
         return False  # a rule (organisation head, role noun, introducing noun, a named subject) vouches for it
     return all(_sentence_start(clean_text, 0, s) for s, _e, _t in form.spans)
+
+
+# A match report: a score and the game's words. Only there does "visita a X" or "ante X" name a team.
+_MATCH_SCORE = re.compile(r"\b\d{1,2}\s?[-–]\s?\d{1,2}\b")
+_MATCH_WORDS = re.compile(
+    r"\b(?:goles?|gols?|goals?|partidos?|clásico|classic|derby|derbi|hinchas|torcida|fans|estadio|estádio|stadium|"
+    r"torneo|campeonato|league|liga|delantero|arquero|portero|goleiro|atacante|striker|goalkeeper|midfielder|"
+    r"entrenador|treinador|técnico|DT|manager)\b",
+    re.IGNORECASE,
+)
+# The opponent after a result or a fixture's verb: "se impuso 2-1 a X", "un triunfo 2-1 sobre X", "visita a X",
+# "empató con X", "venceu o X", "perdeu para o X", "beat X", "drew with X".
+_OPPONENT_BEFORE = re.compile(
+    r"(?:\b\d{1,2}\s?[-–]\s?\d{1,2}\s+(?:a|al|ante|sobre|frente a|contra|against|over|sobre o|contra o|diante do)|"
+    r"\b(?:visita|visitará|visitó|recibe|recibirá|recibió|enfrenta|enfrentará|enfrentó|venció|derrotó|goleó|"
+    r"eliminó|se impuso|superó)\s+a|\b(?:empató|igualó)\s+(?:con|ante)|\b(?:cayó|perdió)\s+(?:ante|con|frente a)|"
+    r"\b(?:venceu|derrotou|goleou|enfrenta|enfrentou|recebe|recebeu|visita|visitou|eliminou)\s+(?:o|a)|"
+    r"\b(?:empatou com|perdeu para)\s+(?:o|a)|\b(?:beat|beats|defeated|faced|faces|hosts|hosted|drew with|lost to)"
+    r")\s+$",
+    re.IGNORECASE,
+)
+
+
+# Last words of clubs' names that the model reads as surnames: "Rosario Central", "Boca Juniors", "Leeds United".
+_CLUB_TAILS = frozenset(
+    {"central", "juniors", "united", "city", "plate", "boys", "athletic", "rovers", "wanderers", "albion", "hotspur"}
+)
+
+
+def _vote_match_opponents(forms: dict[str, _Form], clean_text: str) -> None:
+    """In a match report a team is named where a city would be ("se impuso 2-1 a Rosario Central", "visita a Talleres
+    en Córdoba"), and the model types the club a place: the opponent of a result or a fixture is a club."""
+    if not _MATCH_SCORE.search(clean_text) or len(_MATCH_WORDS.findall(clean_text)) < 3:
+        return
+    for form in forms.values():
+        if form.key in _CLUB_TAILS and form.kind == "place":
+            # "Central recibe a Lanús": a club by the last word of its name, which no place is named by alone.
+            form.votes["organization"] += form.votes["place"] + 1.0
+            continue
+        if form.key in COUNTRY_KEYS or (form.kind == "person" and form.tokens[-1] not in _CLUB_TAILS):
+            continue  # "ante Brasil" is a national team, named as its country; "venció a Sinner", a player
+        for start, _end, _text in form.spans:
+            if _OPPONENT_BEFORE.search(clean_text, max(0, start - 30), start):
+                form.votes["organization"] += 3.0
 
 
 _ROLE_SEAT_BEFORE = re.compile(
