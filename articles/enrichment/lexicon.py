@@ -958,6 +958,16 @@ ORG_HEADS = frozenset(
         "observatorio",
         "autoridad",
         "defensoría",
+        # Missions abroad, coast guards, broadcasters: "Embajada de Estados Unidos", "Prefectura Naval Argentina",
+        # "Radio Mitre", "Rádio Gaúcha".
+        "embajada",
+        "embaixada",
+        "embassy",
+        "consulado",
+        "consulate",
+        "prefectura",
+        "radio",
+        "rádio",
         "administración",
         "conferencia",
         "movimiento",
@@ -1622,6 +1632,8 @@ KNOWN_ACRONYMS: dict[str, tuple[str, ...]] = {
     "cia": ("central intelligence agency",),
     "psoe": ("partido socialista obrero espanol",),
     "pp": ("partido popular",),
+    "mercosur": ("mercado comun del sur",),
+    "mercosul": ("mercado comum do sul",),
 }
 
 # Country names in the three corpus languages: always places, whatever the model says.
