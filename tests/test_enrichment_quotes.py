@@ -777,3 +777,29 @@ def test_a_nickname_with_its_article_between_first_name_and_surname_is_no_quote_
 
     assert result.quotes == []
     assert {e.name: e.kind for e in result.entities} == {"Matías Pirri": "person"}
+
+
+def test_a_second_report_joined_to_the_first_ones_clause_keeps_the_first_ones_speaker():
+    # given "X agregó que <clause> y sostuvo que <clause> «...»", which the parser reads as the clause's conjunct
+    body = (
+        "El vocero del Ministerio de Comercio de Perú, Luis Aranda Soto, habló el martes en Lima.\n\n"
+        'Aranda agregó que Perú siempre ha cumplido las reglas y sostuvo que su país espera "una respuesta rápida" '
+        "del caso."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the partial is the spokesman's, not the country's named in the first report
+    partial = next(q for q in result.quotes if q.text == "una respuesta rápida")
+    assert _speaker(result, partial) == "Luis Aranda Soto"
+    assert partial.cue == "sostuvo"
+
+
+def test_anticipar_que_reports_speech():
+    body = "Desde Asunción, el canciller paraguayo, Rubén Ayala Benítez, anticipó que su país respaldará la propuesta."
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = result.quotes
+    assert (quote.kind, quote.text, _speaker(result, quote)) == (
+        "indirect",
+        "su país respaldará la propuesta",
+        "Rubén Ayala Benítez",
+    )

@@ -522,6 +522,10 @@ class _Resolver:
                         continue
                     return child
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
+                if _coordinated_into_report(node):
+                    # "X agregó que Perú ha cumplido ... y sostuvo que ...": the parser joined the second report
+                    # to the first one's clause; its subject is the first report's speaker, not the clause's.
+                    node = node.head
                 node = node.head
                 steps += 1
                 continue
@@ -1074,6 +1078,19 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _coordinated_into_report(verb: Token) -> bool:
+    """A reporting verb the parser made a conjunct of the clause another reporting verb reports."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and _reporting(verb)
+        and not _reporting(head)
+        and head.dep_ == "ccomp"
+        and head.head is not head
+        and _reporting(head.head)
+    )
 
 
 def _modifier_name(subj: Token) -> bool:
