@@ -8,6 +8,7 @@ REPORTING_VERBS_ES = frozenset(
     [
         "decir",
         "completar",  # "—... —completó el ministro."
+        "anticipar",  # "anticipó que su país respaldará ...": announced ahead
         "desafiar",
         "afirmar",
         "asegurar",
@@ -192,6 +193,7 @@ REPORTING_VERBS_EN = frozenset(
 )
 REPORTING_VERBS_PT = frozenset(
     [
+        "antecipar",
         "dizer",
         "completar",  # "— ... — completou Bastos."
         "desafiar",
