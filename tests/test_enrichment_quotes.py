@@ -803,3 +803,16 @@ def test_anticipar_que_reports_speech():
         "su país respaldará la propuesta",
         "Rubén Ayala Benítez",
     )
+
+
+def test_a_statement_in_which_words_are_said_speaks_for_the_body_that_issued_it():
+    # given "X difundió un comunicado en el que celebra «...»", with a person in focus from the sentence before
+    body = (
+        "El vocero del Ministerio de Comercio de Perú, Luis Aranda Soto, habló el martes en Lima.\n\n"
+        'La Embajada de Francia difundió un comunicado en el que celebra "la firmeza" de las autoridades peruanas.'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the partial is the embassy's, not the spokesman's
+    partial = next(q for q in result.quotes if q.text == "la firmeza")
+    assert _speaker(result, partial) == "Embajada de Francia"

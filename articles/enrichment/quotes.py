@@ -36,6 +36,9 @@ _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
 _PLURAL_PRONOUNS = frozenset({"ellos", "ellas", "they", "eles", "elas", "ils"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "acl"})
+_ISSUED_DOCUMENTS = frozenset(
+    {"comunicado", "nota", "carta", "declaración", "declaração", "statement", "letter", "release", "texto"}
+)
 _TITLE_CONNECTORS = frozenset(
     {"de", "del", "of", "the", "y", "and", "e", "do", "da", "dos", "das", "em", "en", "in", "a", "la", "el", "o"}
 )
@@ -521,6 +524,11 @@ class _Resolver:
                     if _modifier_name(child):
                         continue
                     return child
+            if node.dep_ in ("acl", "relcl") and _issued_document(node.head):
+                # "La Embajada difundió un comunicado en el que celebra «...»": the statement speaks for its issuer.
+                node = node.head.head
+                steps += 1
+                continue
             if node.dep_ in _CLIMB_DEPS and node.head is not node:
                 if _coordinated_into_report(node):
                     # "X agregó que Perú ha cumplido ... y sostuvo que ...": the parser joined the second report
@@ -1078,6 +1086,11 @@ class _Resolver:
                     self._make_indirect(doc, base, sent.start, frame_first - 1, entity, text, token.text, confidence)
                 )
         return out
+
+
+def _issued_document(noun: Token) -> bool:
+    """A statement, note or letter that a verb's subject issued: "difundió un comunicado", "issued a statement"."""
+    return noun.dep_ in ("obj", "dobj") and noun.head is not noun and lemma_of(noun).lower() in _ISSUED_DOCUMENTS
 
 
 def _coordinated_into_report(verb: Token) -> bool:
