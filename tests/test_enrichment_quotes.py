@@ -816,3 +816,15 @@ def test_a_statement_in_which_words_are_said_speaks_for_the_body_that_issued_it(
     # then the partial is the embassy's, not the spokesman's
     partial = next(q for q in result.quotes if q.text == "la firmeza")
     assert _speaker(result, partial) == "Embajada de Francia"
+
+
+def test_single_curly_marks_quote_words_and_apostrophes_do_not_close_them():
+    # given a British standfirst quoting with single marks, then apostrophes in the body
+    body = (
+        "Watchdog says water firm ‘misled customers’ over leaks\n\n"
+        "The regulator’s report said the firm’s figures were wrong, and the company’s board resigned."
+    )
+    # when enriched
+    quotes = enrich_text(title="", body=body, language="en").quotes
+    # then the words in single marks are a partial quote, and no quote runs from one apostrophe to the next
+    assert [(q.kind, q.text) for q in quotes if q.kind != "indirect"] == [("partial", "misled customers")]

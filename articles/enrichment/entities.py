@@ -212,6 +212,7 @@ _PARENT_NOUNS = frozenset({"filial", "subsidiaria"})
 _LISTING_HEADS = frozenset(
     {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
 )
+_LISTING_UNIONS = frozenset({"union", "federation", "confederation", "sindicato", "federacion", "confederacion"})
 # "Finance Minister X", "Health Secretary X": a portfolio that is part of a person's title, not a body.
 _TITLE_PORTFOLIOS = frozenset({"finance", "environment", "trade", "treasury", "culture", "home", "foreign"})
 _TITLE_NOUNS = frozenset({"minister", "secretary"})
@@ -293,6 +294,16 @@ class EntityIndex:
             if s >= end:
                 break
             if e <= end and idx not in found:
+                found.append(idx)
+        return found
+
+    def starting_within(self, start: int, end: int) -> list[int]:
+        """Entities with a mention that opens inside [start, end), however far it runs, in text order."""
+        found: list[int] = []
+        for s, _e, idx in self._mentions[bisect_left(self._starts, start) :]:
+            if s >= end:
+                break
+            if idx not in found:
                 found.append(idx)
         return found
 
@@ -1710,6 +1721,11 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
         i += 1
     if words[0] in _LISTING_HEADS:
         run = _extend_listing(run)
+    elif len(run) > 3 and normalize_name(run[1].text) in _LISTING_UNIONS and run[2].lower_ in ("of", "de"):
+        # "National Union of Rail, Maritime and Transport Workers": a union listing its trades.
+        extended = _extend_listing(run)
+        if normalize_name(extended[-1].text) in ORG_TAILS:
+            run = extended
     return run
 
 
@@ -2272,6 +2288,22 @@ def _initials_before_ordinal(text: str) -> str | None:
     return _initials(text[: match.start()]) if match else None
 
 
+def _initials_of_listing(text: str) -> str | None:
+    """ "National Union of Rail, Maritime and Transport Workers" is the RMT: a body listing its trades or portfolios
+    goes by the initials of the list, its head and last word left out."""
+    if "," not in text:
+        return None
+    match = re.search(r"\b(?:of|for|de|do|da)\s+", text)
+    if match is None:
+        return None
+    words = [
+        w for w in re.findall(r"[\w'’-]+", text[match.end() :]) if w.lower() not in NAME_CONNECTORS | ORG_CONNECTORS
+    ]
+    if words and normalize_name(words[-1]) in ORG_TAILS:
+        words = words[:-1]
+    return "".join(w[0] for w in words if w[0].isupper()).lower() or None
+
+
 # "known by its Swahili acronym DOWUTA", "conocida por sus siglas como X", "conhecido pela sigla X"
 _ALIAS_CUE = re.compile(
     r"(?:known\s+(?:by\s+(?:its|the)\s+(?:\w+\s+)?(?:acronym|initials)|as)|"
@@ -2394,6 +2426,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     long.key in expansions
                     or _initials(long.display) == letters
                     or _initials_before_ordinal(long.display) == letters
+                    or _initials_of_listing(long.display) == letters
                     or (
                         short.key in paren_acronyms
                         and not (long_kind == "place" and kind == "organization")  # "MEXICO CITY (AP)"

@@ -27,8 +27,9 @@ from .nlp import lemma_of
 from .normalize import normalize_name
 from .types import ExtractedQuote
 
-_CLOSERS = {"“": "”", "«": "»"}
-_OPENING_MARKS = ('"', "“", "«")
+# British headlines and standfirsts quote with single marks: "Regulator says operator ‘lost control’".
+_CLOSERS = {"“": "”", "«": "»", "‘": "’"}
+_OPENING_MARKS = ('"', "“", "«", "‘")
 _REOPENERS = {"«": "«»"}
 _DASHES = "—–"
 _PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "mismo", "misma"})
@@ -153,8 +154,8 @@ def find_quoted_spans(*, text: str, paragraphs: Sequence[tuple[int, int]]) -> li
 def _find_close(text: str, open_at: int, para_starts: list[int]) -> int | None:
     opener = text[open_at]
     closer = _CLOSERS.get(opener, '"')
-    if opener == '"' and open_at > 0 and text[open_at - 1].isalnum():
-        return None  # a closing straight quote without its opener
+    if opener in '"‘' and open_at > 0 and text[open_at - 1].isalnum():
+        return None  # a closing straight quote without its opener; "‘" inside a word is no opener
     depth, j = 0, open_at + 1
     while j < len(text):
         ch = text[j]
@@ -169,6 +170,9 @@ def _find_close(text: str, open_at: int, para_starts: list[int]) -> int | None:
         if opener != '"' and ch == opener:
             depth += 1
         elif ch == closer:
+            if closer == "’" and text[j + 1 : j + 2].isalpha():
+                j += 1
+                continue  # an apostrophe: "the ORR’s director"
             if depth == 0:
                 return j
             depth -= 1
@@ -504,7 +508,9 @@ class _Resolver:
             last = doc[last.i + 1]  # "Okafor" + "-" + "Reyes": the parser split a hyphenated surname
         start = base + tokens[0].idx
         end = base + last.idx + len(last.text)
-        return self.index.within(start, end)
+        # "The National Union of Rail, Maritime and Transport Workers confirmed": the parser cut the subject at a
+        # comma inside the name; a name that opens the subject is still its speaker.
+        return self.index.within(start, end) or self.index.starting_within(start, end)
 
     def _inside_quote(self, pos: int) -> bool:
         return any(s <= pos < e for s, e in self.quoted)
