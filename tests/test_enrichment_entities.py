@@ -1777,3 +1777,27 @@ def test_a_capital_opening_a_sentence_for_its_government_is_kept():
     # then they are kept, as places, not dropped as capitalised common words
     assert entities["Washington"] == "place"
     assert entities["Brasilia"] == "place"
+
+
+def test_a_councillors_title_is_not_part_of_her_name():
+    body = "Its leader, Cllr Priya Lambeth, said the council would appeal.\n\nLambeth added that the ruling was unfair."
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="en").entities}
+    assert entities["Priya Lambeth"].kind == "person"
+    assert entities["Priya Lambeth"].aliases == ["Lambeth"]
+
+
+def test_a_union_listing_its_trades_is_one_body_known_by_the_lists_initials():
+    # given a union whose name lists trades with a comma, later named by the initials of the list
+    body = (
+        "The National Union of Mine, Dock and Transport Workers confirmed that it was balloting 900 members at the "
+        "port.\n\nThe MDT said the vote closes in June."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    entities = {e.name: e for e in result.entities}
+    # then one body carries both names and speaks the report
+    union = "National Union of Mine, Dock and Transport Workers"
+    assert entities[union].kind == "organization"
+    assert entities[union].aliases == ["MDT"]
+    speakers = {result.entities[q.speaker].name for q in result.quotes if q.speaker is not None}
+    assert speakers == {union}

@@ -1096,6 +1096,7 @@ ORG_HEADS = frozenset(
 # Last words that make a name an organisation ("Larkspur Robotics", "The Bay Ledger").
 ORG_TAILS = frozenset(
     [
+        "workers",  # "United Auto Workers", "National Union of Rail, Maritime and Transport Workers"
         # "Senate Finance Committee", "World Heritage Committee".
         "committee",
         # Railways and newscasts: "Inca Rail", "Network Rail", "RPP Noticias", "Globo Notícias".
@@ -1406,6 +1407,11 @@ HONORIFICS = frozenset(
         "mx",
         "prof",
         "prof.",
+        # British councillors' and clergy's titles: "Cllr Imran Ashworth", "Rev Ann Hale".
+        "cllr",
+        "cllr.",
+        "rev",
+        "rev.",
     ]
 )
 
