@@ -828,3 +828,25 @@ def test_single_curly_marks_quote_words_and_apostrophes_do_not_close_them():
     quotes = enrich_text(title="", body=body, language="en").quotes
     # then the words in single marks are a partial quote, and no quote runs from one apostrophe to the next
     assert [(q.kind, q.text) for q in quotes if q.kind != "indirect"] == [("partial", "misled customers")]
+
+
+def test_a_body_named_after_a_titled_person_and_cited_by_its_kind_in_portuguese():
+    # given a hospital named after "Dr. X", later by the namesake alone, in a report framed by "a prefeitura"
+    # while another body was the last to speak
+    body = (
+        "A Prefeitura de Sorocaba decretou emergência nesta segunda-feira.\n\n"
+        "A Secretaria de Estado da Saúde (SES) anunciou que vai enviar 20 mil doses extras. A SES também enviou "
+        "equipes.\n\n"
+        "De acordo com a prefeitura, o Hospital Municipal Dr. Paulo Braga montou uma tenda de hidratação no "
+        "estacionamento. No Paulo Braga, a espera chegou a seis horas."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="pt")
+    entities = {e.name: e for e in result.entities}
+    # then the hospital is one body with its namesake as alias, no person, and the report is the city hall's,
+    # running past the title's stop
+    assert entities["Hospital Municipal Dr. Paulo Braga"].aliases == ["Paulo Braga"]
+    assert not any(e.kind == "person" for e in result.entities)
+    report = next(q for q in result.quotes if q.cue == "De acordo com")
+    assert report.text.startswith("o Hospital Municipal Dr. Paulo Braga montou")
+    assert _speaker(result, report) == "Prefeitura de Sorocaba"

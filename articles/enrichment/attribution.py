@@ -54,7 +54,12 @@ _FRAME = re.compile(
 # A coordinated clause with its own subject: ", e o Itamaraty informou que", "; la CRUE dijo que".
 _NEW_CLAUSE = re.compile(r"(?:,\s+(?:e|y|and|mas|pero|but)|;)\s+")
 _SECOND_CLAUSE = re.compile(r",?\s(?:y|e|and)\s+(?:que|that)\s+")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])")
+# A stop after a title or an initial ("Hospital Municipal Dr. Mário Gatti", "Estádio D. Afonso Henriques", "João M.
+# Silva") ends no sentence.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\bDr\.)(?<!\bDra\.)(?<!\bSr\.)(?<!\bSra\.)(?<!\bProf\.)(?<!\bProfa\.)"
+    r"(?<!\bSto\.)(?<!\bSta\.)(?<!\bAv\.)\s+(?=[A-ZÁÉÍÓÚÂÊÔÃÕÇ«“\"—])"
+)
 _WORD = re.compile(r"[\w'’-]+")
 _COLON_INTO_QUOTE = re.compile(r":\s*[“«\"]")
 _ARTICLES = frozenset({"o", "a", "os", "as", "el", "la", "the"})
@@ -328,7 +333,10 @@ class LexicalAttributor:
         if lead and lead[0] in _ARTICLES:
             lead = lead[1:]
         if lead and lead[0] in _FRAME_BODIES and not (len(words) > 2 and words[2][:1].isupper()):
-            return self.salient_org  # "Segundo a entidade, ...", "De acordo com a companhia, ..."
+            # "Segundo a entidade, ...", "De acordo com a prefeitura, ..." after "a Prefeitura de Campinas": the body
+            # whose name carries the noun, else the one in focus.
+            named = self._named_body(normalize_name(lead[0]), start)
+            return named if named is not None else self.salient_org
         if lead and lead[0] in PERSON_ROLE_NOUNS and not (len(lead) > 1 and lead[1][:1].isupper()):
             # "Segundo o magistrado, a Aneel ...": the judge the text has been following, not the name after him.
             window = min(limit, start + 90)

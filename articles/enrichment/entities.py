@@ -358,6 +358,7 @@ def _name_runs(tokens: Sequence[Token], kind: EntityKind, trained: bool) -> list
         if (
             current
             and current[-1].text.endswith(".")
+            and current[-1].lower_ not in _TITLES_IN_NAMES  # "Hospital Municipal Dr. Mário Gatti"
             and (token.is_sent_start or _DOTTED_FORM.fullmatch(current[-1].text))
         ):
             flush()  # "... Metrolink Ltd. Sainsbury's reported": no name runs on past a sentence's end or a legal form
@@ -1672,11 +1673,45 @@ _ORG_SHORT_FORM_ARTICLES = frozenset(
 )
 
 
+# Titles a body's name carries before its namesake's: "Hospital Municipal Dr. Mário Gatti", "Estádio D. Afonso
+# Henriques", "Escola Estadual Prof. Ana Lima".
+_TITLES_IN_NAMES = frozenset({"dr.", "dra.", "prof.", "profa.", "d.", "dom", "sto.", "sta.", "pres.", "gov.", "gral."})
+
+
+# The same titles, normalised, and the offices that name schools, hospitals and stadiums after their holders.
+_NAMESAKE_TITLES = frozenset(
+    {
+        "dr",
+        "dra",
+        "prof",
+        "profa",
+        "d",
+        "dom",
+        "sto",
+        "sta",
+        "pres",
+        "gov",
+        "gral",
+        "doutor",
+        "doutora",
+        "professor",
+        "professora",
+        "governador",
+        "presidente",
+        "senador",
+        "general",
+        "marechal",
+        "almirante",
+        "monsenhor",
+    }
+)
+
+
 def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme",
     "Corpo de Bombeiros Militar" + "de Minas Gerais" (the model split the name at a lower-case linking word)."""
     words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
-    if _DOTTED_FORM.fullmatch(run[-1].text):
+    if _DOTTED_FORM.fullmatch(run[-1].text) and run[-1].lower_ not in _TITLES_IN_NAMES:
         return run  # a name ends at its legal form: "KeolisAmey Metrolink Ltd." + "Sainsbury's"
     doc = run[0].doc
     last, nxt = run[-1], run[-1].i + 1
@@ -2381,6 +2416,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or (len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS)
                     or (at == 0 and len(short.tokens) == 1 and heads.get(short.key) == 1)
                     or (0 < at < split and len(short.tokens) == 1 and inner_heads.get(short.key) == 1)
+                    # "No Mário Gatti, a espera ...": the hospital by its namesake, after "Hospital Municipal Dr."
+                    or (0 < at == len(long.tokens) - len(short.tokens) and long.tokens[at - 1] in _NAMESAKE_TITLES)
                 ):
                     # The last: "la Registraduría" after "Registraduría Nacional del Estado Civil", when no other
                     # body of the article opens with that head word.
@@ -2882,6 +2919,8 @@ def _person_after_prefix(
             continue
         if words[cut - 1] in NAME_CONNECTORS or rest[-1] in ORG_TAILS:
             continue
+        if words[cut - 1] in _NAMESAKE_TITLES:
+            return None  # "Hospital Municipal Dr. Mário Gatti", "Colégio Estadual Governador Celso Ramos": a namesake
         if any(len(t.split()) != len(words) for _s, _e, t in form.spans):
             return None
         if cut == 1 and words[0] in ORG_HEADS and form.votes["organization"] >= form.votes["person"]:
