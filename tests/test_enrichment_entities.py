@@ -1801,3 +1801,19 @@ def test_a_union_listing_its_trades_is_one_body_known_by_the_lists_initials():
     assert entities[union].aliases == ["MDT"]
     speakers = {result.entities[q.speaker].name for q in result.quotes if q.speaker is not None}
     assert speakers == {union}
+
+
+def test_an_acronym_with_accents_in_brackets_joins_its_body_and_a_courtesy_credit_names_the_giver():
+    # given a body with an accented acronym in brackets, named by it later, and a photo credit "Cortesía X"
+    body = (
+        "La Corporación Regional del Valle del Atrato (Codatró) otorgó el permiso en 2023.\n\n"
+        "Codatró informó que revisará otras licencias.\n\n"
+        "Foto: Cortesía Asoriberas"
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    # then the acronym is the body's alias, and the credit names the giver without "Cortesía"
+    assert entities["Corporación Regional del Valle del Atrato"].aliases == ["Codatró"]
+    assert "Codatró" not in entities
+    assert entities["Asoriberas"].kind == "organization"
+    assert not any("Cortesía" in name for name in entities)

@@ -86,7 +86,8 @@ _HANDOUT_WORDS = frozenset(
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
-_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+# Accented letters included: "Corporación Autónoma Regional ... del Chocó (Codechocó)".
+_PAREN_ACRONYM = re.compile(r"\(\s*([A-Z](?:[^\W\d_]|\.){1,9})\s*\)")
 _PLACE_SCAN = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])"
 )
@@ -1230,6 +1231,8 @@ def _run_candidates(
                 run = [before, *run]  # "Camila" + "Figueiredo Sampaio": the model's cut
         if offset is None and len(run) > 1 and _PICTURE_DESK.match(" " + run[-1].text):
             run = run[:-1]  # a credit's "AAP Image": the agency
+        if offset is None and len(run) > 1 and normalize_name(run[0].text) in _HANDOUT_WORDS:
+            run = run[1:]  # a credit's "Cortesía Cocomasa": who gave the picture
         if offset is None and len(run) == 1 and _opens_caption(run[0]):
             continue  # "Foto: Vegas resecas en ...": the caption's first word is capitalised as any opener
         text = _run_text(run)
@@ -1925,7 +1928,17 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
                 yield _Candidate(None, None, m.group(1), "person", 10.0)
     elif line.kind == "credit":
         if match := _CREDIT_NAME.match(text):
-            yield _Candidate(None, None, match.group("person"), "person", 10.0)
+            name = match.group("person")
+            words = name.split()
+            if len(words) > 1 and normalize_name(words[0]) in _HANDOUT_WORDS:
+                # "Foto: Cortesía Cocomasa", "Photo: Courtesy Harlow Trust": who gave the picture, by its name.
+                name = " ".join(words[2:] if words[1].lower() in ("de", "of", "da", "do") else words[1:])
+                given = normalize_name(name).split()[:1]
+                kind: EntityKind = "person" if given and given[0] in GIVEN_NAMES else "organization"
+                if name:
+                    yield _Candidate(None, None, name, kind, 10.0)
+            else:
+                yield _Candidate(None, None, name, "person", 10.0)
         for match in _AGENCY_SLASH.finditer(text):
             yield _Candidate(None, None, match.group("org"), "organization", 10.0)
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
