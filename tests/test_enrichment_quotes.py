@@ -850,3 +850,26 @@ def test_a_body_named_after_a_titled_person_and_cited_by_its_kind_in_portuguese(
     report = next(q for q in result.quotes if q.cue == "De acordo com")
     assert report.text.startswith("o Hospital Municipal Dr. Paulo Braga montou")
     assert _speaker(result, report) == "Prefeitura de Sorocaba"
+
+
+def test_la_lideresa_is_the_community_leader_the_article_named():
+    body = (
+        "La representante del consejo comunitario, Marleny Cuesta Palacios, celebró el fallo en Istmina.\n\n"
+        "«El papel aguanta todo», dijo la lideresa antes de subir a una canoa."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    [quote] = [q for q in result.quotes if q.kind == "direct"]
+    assert _speaker(result, quote) == "Marleny Cuesta Palacios"
+
+
+def test_a_report_joined_to_a_clause_whose_verb_also_reports_keeps_the_outer_speaker():
+    # given "X recordó que la Corte declaró ... y sostuvo que ... «...»": "declarar" here is no speech, and the
+    # parser hangs "sostuvo" on it
+    body = (
+        "El director de la fundación, Hernán Ríos Mena, habló tras la audiencia.\n\n"
+        "Ríos recordó que en 2016 la Corte Constitucional declaró al río Atrato sujeto de derechos y sostuvo que "
+        "esa orden “todavía no se cumple”."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    partial = next(q for q in result.quotes if q.text == "todavía no se cumple")
+    assert _speaker(result, partial) == "Hernán Ríos Mena"

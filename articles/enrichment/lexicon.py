@@ -418,6 +418,7 @@ PERSON_ROLE_NOUNS = frozenset(
         "exmandataria",
         "dirigente",
         "líder",
+        "lideresa",  # a community leader in Colombian and Peruvian Spanish
         "presidente",
         "presidenta",
         "expresidente",

@@ -1105,7 +1105,6 @@ def _coordinated_into_report(verb: Token) -> bool:
     return (
         verb.dep_ == "conj"
         and _reporting(verb)
-        and not _reporting(head)
         and head.dep_ == "ccomp"
         and head.head is not head
         and _reporting(head.head)
