@@ -1817,3 +1817,14 @@ def test_an_acronym_with_accents_in_brackets_joins_its_body_and_a_courtesy_credi
     assert "Codatró" not in entities
     assert entities["Asoriberas"].kind == "organization"
     assert not any("Cortesía" in name for name in entities)
+
+
+def test_a_mission_abroad_is_named_with_the_city_it_sits_in():
+    body = (
+        "El Gobierno convocó a la encargada de negocios de la Embajada de China en Buenos Aires para transmitirle "
+        "su rechazo.\n\nEl Consulado de Chile en Mendoza atendió a los afectados."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Embajada de China en Buenos Aires"] == "organization"
+    assert entities["Consulado de Chile en Mendoza"] == "organization"
+    assert "Embajada de China" not in entities

@@ -439,9 +439,14 @@ def _head_connector(token: Token, current: Sequence[Token]) -> bool:
             return nxt is not None and normalize_name(nxt.text) not in ORG_HEADS
         return current[-1].lower_ == "para" or current[-1].lower_ in _AID_NOUNS
     if lower in ("em", "en"):
+        if normalize_name(head.text) in _MISSION_HEADS:
+            return True  # "Embajada de China en Buenos Aires": a mission is named with the city it sits in
         nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
         return nxt is not None and nxt.ent_type_ != "LOC" and nxt.text not in PLACES
     return True
+
+
+_MISSION_HEADS = frozenset({"embajada", "embaixada", "consulado"})
 
 
 def _plural_possessive(token: Token) -> bool:
