@@ -1828,3 +1828,17 @@ def test_a_mission_abroad_is_named_with_the_city_it_sits_in():
     assert entities["Embajada de China en Buenos Aires"] == "organization"
     assert entities["Consulado de Chile en Mendoza"] == "organization"
     assert "Embajada de China" not in entities
+
+
+def test_neighbourhoods_and_towns_named_by_a_place_word_are_places():
+    # given Brazilian neighbourhoods opening with "Jardim"/"Vila" and English towns closing with "Bridge"
+    pt = "Os bairros mais afetados são o Jardim Lucinda e a Vila Esperança, onde a incidência dobrou."
+    en = "On several Sundays, passengers in Kelbrook Bridge and Wenning Bridge were left without a single train."
+    places = {
+        e.name
+        for text, lang in ((pt, "pt"), (en, "en"))
+        for e in enrich_text(title="", body=text, language=lang).entities
+        if e.kind == "place"
+    }
+    # when enriched, then each is a place
+    assert {"Jardim Lucinda", "Vila Esperança", "Kelbrook Bridge", "Wenning Bridge"} <= places

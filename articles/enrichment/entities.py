@@ -117,6 +117,7 @@ _PLURAL_PLACE_AFTER = re.compile(r"\s+(?:rivers|islands|mountains|lakes)\b")
 # Last words that make a name a place: "Great Barrier Reef", "Lizard Island", "Cocoa Beach", "Space Coast".
 _PLACE_TAILS = frozenset(
     {"reef", "reefs", "island", "islands", "isles", "beach", "bay", "peninsula", "coast", "mountains", "valley"}
+    | {"bridge"}  # towns and crossings: "Hebden Bridge", "Sowerby Bridge"
 )
 # Last words that make an English name a place unless a kind noun says otherwise ("the grocery chain Fresh Avenue"):
 # "Outer Ring Road", "Hebbal Lake", "Olifants River".
@@ -138,6 +139,10 @@ _PLACE_HEADS = frozenset(
         "lago",
         "isla",
         "ilha",
+        # Brazilian neighbourhoods: "o Jardim Florence", "a Vila União", "o Parque Oziel".
+        "jardim",
+        "vila",
+        "parque",
         "area",
         "region",
         "regiao",
