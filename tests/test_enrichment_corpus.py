@@ -97,6 +97,15 @@ FIXTURE_GATES = {
     # orgs 0.722, places 0.754, quoted 0.988, indirect 0.923, attributed 0.657, speaker 0.692. Still below target:
     # places (0.842; clubs named after their city, a club's nickname).
     "enrichment_corpus_blind14": (0.95, 0.85, 0.83, 0.96, 0.70, 0.80, 0.92),
+    # es-CO, es-AR wire, en-GB, pt-BR, written in another tree and measured before any rule saw them: a court
+    # cancelling a mining licence, a fishing-boat seizure, a rail operator's fine, a dengue emergency; embassies with
+    # their city, a coast guard, a radio station, capitals standing for governments opening sentences, a statement
+    # "en el que" a body speaks, a second report the parser hangs on the first one's clause, "anticipó que",
+    # "la lideresa", single curly marks in a standfirst, "Cllr", a union listing its trades and its acronym, a
+    # hospital named after "Dr." someone, "De acordo com a prefeitura", an accented acronym in brackets, "Foto:
+    # Cortesía X", neighbourhoods ("Jardim", "Vila") and towns ending in "Bridge". Before: people 0.868, orgs 0.804,
+    # places 0.887, quoted 0.988, indirect 0.836, attributed 0.754, speaker 0.810.
+    "enrichment_corpus_blind16": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)
