@@ -1842,3 +1842,12 @@ def test_neighbourhoods_and_towns_named_by_a_place_word_are_places():
     }
     # when enriched, then each is a place
     assert {"Jardim Lucinda", "Vila Esperança", "Kelbrook Bridge", "Wenning Bridge"} <= places
+
+
+def test_initials_alone_that_the_model_calls_a_person_are_a_body():
+    body = (
+        "El alcalde presentó el proyecto ayer en el pleno.\n\n"
+        "Desde el PSOE, el portavoz municipal, Héctor Abad Ruiz, ha criticado el plan."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities == {"PSOE": "organization", "Héctor Abad Ruiz": "person"}

@@ -2781,6 +2781,8 @@ def _orphan_kind(members: list[_Form], clean_text: str) -> EntityKind | None:
         return None
     form = members[0]
     text = next(iter(form.texts), "")
+    if text.isupper() and text.isalpha() and 2 <= len(text) <= 8 and form.spans and form.key not in GIVEN_NAMES:
+        return "organization"  # "Desde el PSOE, el portavoz ...": initials alone, linked to no person, are a body
     if (
         len(text.split()) != 1
         or not form.spans
