@@ -347,10 +347,15 @@ def articles_enrichment_start(*, article_ids: list[int]) -> dict[int, Article]:
     """article_enrichment_start for several articles in one statement (PostgreSQL): a batch's articles are all
     ENRICHING while its worker holds them, and their clocks start together, as the batch's time limit does."""
     content_changed()
+    # On its own (no caller's transaction) the statement commits without waiting for its WAL flush, as the storing
+    # transaction does: a database crash that lost it leaves the articles QUEUED, which the sweeper sends again, and
+    # an attempt uncounted. The wait measured 2.9 ms an article with other work writing to the disk.
+    alone = connection.get_autocommit() and not connection.in_atomic_block
+    unflushed = "FROM (SELECT set_config('synchronous_commit', 'off', true)) s " if alone else ""
     with connection.cursor() as cursor:  # the status update and the read in one round trip
         cursor.execute(
             "UPDATE articles_article SET status = %s, status_changed_at = %s, attempts = attempts + 1 "
-            f"WHERE id = ANY(%s::bigint[]) RETURNING {', '.join(_ENRICH_READS)}",
+            f"{unflushed}WHERE id = ANY(%s::bigint[]) RETURNING {', '.join(_ENRICH_READS)}",
             [Article.Status.ENRICHING, timezone.now(), list(article_ids)],
         )
         rows = cursor.fetchall()
