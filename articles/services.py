@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import logging
@@ -346,10 +347,15 @@ def articles_enrichment_start(*, article_ids: list[int]) -> dict[int, Article]:
     """article_enrichment_start for several articles in one statement (PostgreSQL): a batch's articles are all
     ENRICHING while its worker holds them, and their clocks start together, as the batch's time limit does."""
     content_changed()
+    # On its own (no caller's transaction) the statement commits without waiting for its WAL flush, as the storing
+    # transaction does: a database crash that lost it leaves the articles QUEUED, which the sweeper sends again, and
+    # an attempt uncounted. The wait measured 2.9 ms an article with other work writing to the disk.
+    alone = connection.get_autocommit() and not connection.in_atomic_block
+    unflushed = "FROM (SELECT set_config('synchronous_commit', 'off', true)) s " if alone else ""
     with connection.cursor() as cursor:  # the status update and the read in one round trip
         cursor.execute(
             "UPDATE articles_article SET status = %s, status_changed_at = %s, attempts = attempts + 1 "
-            f"WHERE id = ANY(%s::bigint[]) RETURNING {', '.join(_ENRICH_READS)}",
+            f"{unflushed}WHERE id = ANY(%s::bigint[]) RETURNING {', '.join(_ENRICH_READS)}",
             [Article.Status.ENRICHING, timezone.now(), list(article_ids)],
         )
         rows = cursor.fetchall()
@@ -612,30 +618,45 @@ def _quotes_store(*, article: Article, result: EnrichmentResult, records: list, 
     _rows_insert(Quote, new)
 
 
-def _rows_insert(model, rows: list[dict[str, Any]]) -> None:
-    """INSERT rows given as {attname: value} dicts with the same keys, in one statement.
+def _rows_insert(
+    model, rows: list[dict[str, Any]], *, returning: tuple[str, ...] = (), ignore_conflicts: bool = False
+) -> list[tuple]:
+    """INSERT rows given as {attname: value} dicts with the same keys, in one statement; returns the `returning`
+    columns of the rows inserted (PostgreSQL).
 
     On PostgreSQL the rows travel as one JSON document unpacked by jsonb_to_recordset: compiling Django's bulk
     INSERT cost more CPU than the rest of an article's writes together. Elsewhere bulk_create does it.
     """
     if not rows:
-        return
+        return []
     if connection.vendor != "postgresql":
-        model.objects.bulk_create([model(**row) for row in rows])
-        return
+        model.objects.bulk_create([model(**row) for row in rows], ignore_conflicts=ignore_conflicts)
+        return []
+    sql = _insert_sql(model, tuple(rows[0]), returning, ignore_conflicts)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [json.dumps(rows)])
+        return cursor.fetchall() if returning else []
+
+
+@functools.cache
+def _insert_sql(model, names: tuple[str, ...], returning: tuple[str, ...], ignore_conflicts: bool) -> str:
+    # Made once per model and column set: field lookups and column types cost 0.2 ms an article when made each time.
     qn = connection.ops.quote_name
-    fields = [model._meta.get_field(name) for name in rows[0]]
+    fields = [model._meta.get_field(name) for name in names]
     columns = ", ".join(qn(field.column) for field in fields)
     types = ", ".join(
         f"{qn(field.column)} {field.rel_db_type(connection) if field.is_relation else field.db_type(connection)}"
         for field in fields
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"INSERT INTO {qn(model._meta.db_table)} ({columns}) "
-            f"SELECT {columns} FROM jsonb_to_recordset(%s::jsonb) AS r({types})",
-            [json.dumps(rows)],
-        )
+    sql = (
+        f"INSERT INTO {qn(model._meta.db_table)} ({columns}) "
+        f"SELECT {columns} FROM jsonb_to_recordset(%s::jsonb) AS r({types})"
+    )
+    if ignore_conflicts:
+        sql += " ON CONFLICT DO NOTHING"
+    if returning:
+        sql += f" RETURNING {', '.join(qn(model._meta.get_field(name).column) for name in returning)}"
+    return sql
 
 
 def _rows_delete(model, ids: list[int]) -> None:
@@ -760,7 +781,7 @@ def _resolve_kind(
 
     new_records = list({id(r): r for r in created.values()}.values())
     if new_records:
-        model.objects.bulk_create(new_records)
+        _records_insert(model, new_records)
     # The aliases a record already has among this article's keys came with the lookup; the rest are added.
     known: dict[int, set[str]] = {}
     for key, carriers in holders.items():
@@ -772,12 +793,39 @@ def _resolve_kind(
         for form in group:
             key = normalize_name(form)
             if key not in seen:
-                new_aliases.append(alias_model(**{fk: record, "name": form, "normalized_name": key}))
+                new_aliases.append({f"{fk}_id": record.id, "name": form, "normalized_name": key})
                 seen.add(key)
         known[record.id] = seen
-    if new_aliases:
-        alias_model.objects.bulk_create(new_aliases, ignore_conflicts=True)
+    _rows_insert(alias_model, new_aliases, ignore_conflicts=True)
     return resolved
+
+
+def _records_insert(model, records: list) -> None:
+    """bulk_create for new entity records: on PostgreSQL one jsonb_to_recordset INSERT that gives back the ids,
+    matched by normalized name (unique among one article's new records of a type), without Django compiling a bulk
+    INSERT of model instances."""
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create(records)
+        return
+    now = timezone.now()
+    rows = []
+    for record in records:
+        record.created_at = now  # auto_now_add, as bulk_create sets it
+        rows.append(
+            {
+                "name": record.name,
+                "normalized_name": record.normalized_name,
+                "description": record.description,
+                "verified": record.verified,
+                "created_at": now.isoformat(),
+            }
+        )
+    inserted = _rows_insert(model, rows, returning=("id", "normalized_name"))
+    ids = {normalized: record_id for record_id, normalized in inserted}
+    for record in records:
+        record.id = ids[record.normalized_name]
+        record._state.adding = False
+        record._state.db = connection.alias
 
 
 def _lock_names(keys_by_kind: dict[str, list[str]]) -> None:

@@ -3,7 +3,7 @@ statements it takes."""
 
 import pytest
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
 from articles import services
@@ -252,8 +252,9 @@ def test_awkward_text_and_floats_round_trip_so_re_enrichment_sees_them_unchanged
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
 @pytest.mark.django_db(transaction=True)
-def test_only_the_enrichment_transaction_commits_without_waiting_for_the_disk(pipeline, monkeypatch):
-    """Its writes are derived and redone if a crash loses them (the article stays ENRICHING for the sweeper)."""
+def test_only_the_enrichment_statements_commit_without_waiting_for_the_disk(pipeline, monkeypatch):
+    """Their writes are derived and redone if a crash loses them (the article stays ENRICHING or QUEUED for the
+    sweeper)."""
     article = ArticleFactory(status=Article.Status.QUEUED, body=TEXT)
     pipeline(result(base_entities(), [quote()]))
     seen = []
@@ -275,3 +276,17 @@ def test_only_the_enrichment_transaction_commits_without_waiting_for_the_disk(pi
     assert seen == ["off"]
     assert after == "on"
     assert Article.objects.get(id=article.id).status == Article.Status.ENRICHED
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+def test_starting_an_enrichment_inside_a_callers_transaction_keeps_its_commit_waiting_for_the_disk():
+    article = ArticleFactory(status=Article.Status.QUEUED, body=TEXT)
+
+    with transaction.atomic():
+        services.article_enrichment_start(article_id=article.id)
+        with connection.cursor() as cursor:
+            cursor.execute("SHOW synchronous_commit")
+            setting = cursor.fetchone()[0]
+
+    assert setting == "on"
+    assert Article.objects.get(id=article.id).status == Article.Status.ENRICHING

@@ -1,10 +1,11 @@
-"""The attribute ruler's rules applied by lookup: the same token attributes as spaCy's AttributeRuler, in a fifth of
+"""The attribute ruler's rules applied by lookup: the same token attributes as spaCy's AttributeRuler, in an eighth of
 its time.
 
 The English pipeline's ruler holds 179 single-token rules (the tag map, then exceptions keyed by a word), and spaCy's
 Matcher tries each of them at every token: 6.5 ms of a 57 ms article, more than its lemmatizer and tagger together.
 Here a token only meets the rules filed under its tag, its lower-case form or its part of speech, plus the few keyed
-by neither; rules of several tokens, or written with operators this does not evaluate, still go through a Matcher.
+by neither, and only the first time its key (form, tag, part of speech, dependency) comes up in the process; rules of
+several tokens, or written with operators this does not evaluate, still go through a Matcher.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from spacy.attrs import DEP, IS_SPACE, LOWER, POS, TAG
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
@@ -26,6 +28,10 @@ _READERS: dict[str, Callable[[Token], object]] = {
 }
 # Keys a rule is filed under, most selective first.
 _FILING_KEYS = ("LOWER", "TAG", "POS")
+# Everything a looked-up rule can read, as Doc.to_array gives it: tokens alike in these meet the same rules.
+_KEY_ATTRS = [LOWER, TAG, POS, DEP, IS_SPACE]
+# Distinct keys remembered per model before the memo starts over (a worker's vocabulary keeps growing).
+_MEMO_LIMIT = 200_000
 
 
 def _predicate(value) -> Callable[[object], bool] | None:
@@ -56,6 +62,7 @@ class AttributeLookup:
         self._unfiled: list[tuple[int, list]] = []
         self._matcher = Matcher(ruler.vocab)
         self._matched_rules = False
+        self._memo: dict[tuple, tuple[int, ...]] = {}
         for rule_id, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
                 self._add(rule_id, pattern)
@@ -80,19 +87,28 @@ class AttributeLookup:
                 return
         self._unfiled.append((rule_id, tests))
 
+    def _rules_for(self, token: Token) -> tuple[int, ...]:
+        filed = self._filed
+        candidates = [
+            *filed.get(("LOWER", token.lower_), ()),
+            *filed.get(("TAG", token.tag_), ()),
+            *filed.get(("POS", token.pos_), ()),
+            *self._unfiled,
+        ]
+        return tuple(rule_id for rule_id, tests in candidates if all(test(reader(token)) for reader, test in tests))
+
     def __call__(self, doc: Doc) -> Doc:
         hits: list[tuple[int, int]] = []  # (rule, token index)
-        filed, unfiled = self._filed, self._unfiled
-        for token in doc:
-            candidates = [
-                *filed.get(("LOWER", token.lower_), ()),
-                *filed.get(("TAG", token.tag_), ()),
-                *filed.get(("POS", token.pos_), ()),
-                *unfiled,
-            ]
-            for rule_id, tests in candidates:
-                if all(test(reader(token)) for reader, test in tests):
-                    hits.append((rule_id, token.i))
+        # The rules a token meets depend only on its key, and an article repeats most of its keys ("the" as DT,
+        # det): testing each key once per process, not each token, cut this from 1.6 to 0.3 ms an article.
+        memo = self._memo
+        if len(memo) > _MEMO_LIMIT:
+            memo.clear()
+        for i, key in enumerate(map(tuple, doc.to_array(_KEY_ATTRS).tolist())):
+            rules = memo.get(key)
+            if rules is None:
+                rules = memo[key] = self._rules_for(doc[i])
+            hits.extend((rule_id, i) for rule_id in rules)
         if self._matched_rules:
             for match_id, start, end in self._matcher(doc, allow_missing=True):
                 rule_id = int(doc.vocab.strings[match_id])

@@ -48,17 +48,19 @@ def extract_keywords(*, text: str, language: str, top: int = 10) -> list[str]:
     run: list[str] = []
 
     def flush() -> None:
+        if not run:  # most breaks follow a stop word or another break
+            return
         lowered = [w.lower() for w in run]
         for n in range(1, _MAX_WORDS + 1):
             for i in range(len(run) - n + 1):
                 key = tuple(lowered[i : i + n])
                 phrases[key] += 1
-                surface.setdefault(key, " ".join(run[i : i + n]))
-                first_sentence.setdefault(key, sentence)
+                if key not in surface:  # the first occurrence's form and sentence, joined only then
+                    surface[key] = " ".join(run[i : i + n])
+                    first_sentence[key] = sentence
         run.clear()
 
-    for match in _TOKEN.finditer(text):
-        token = match.group(0)
+    for token in _TOKEN.findall(text):  # no groups: each item is the whole match
         lower = token.lower()
         if token in _BREAK or lower in stop or token[0].isdigit() or len(token) < 3:
             flush()
@@ -69,8 +71,10 @@ def extract_keywords(*, text: str, language: str, top: int = 10) -> list[str]:
         run.append(token)
     flush()
 
+    weight = {w: math.log1p(n) for w, n in tf.items()}  # once per word, not once per phrase holding it
+
     def score(key: tuple[str, ...]) -> float:
-        words = sum(math.log1p(tf[w]) for w in key) / len(key)
+        words = sum(weight[w] for w in key) / len(key)
         position = 1.0 + 1.0 / (1.0 + first_sentence[key])
         return phrases[key] * words * position * (1.0 + 0.6 * (len(key) - 1))
 
