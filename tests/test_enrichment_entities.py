@@ -1748,3 +1748,24 @@ def test_in_a_match_report_the_opponent_of_a_result_or_a_fixture_is_a_club():
     assert "Central" in entities["Córdoba Central"].aliases
     assert entities["Talleres"].kind == "organization"
     assert entities["Córdoba"].kind == "place"
+
+
+def test_a_legal_form_after_a_comma_ends_a_company_name_and_is_no_entity_of_its_own():
+    # given companies written with a comma before their legal form, one of them a firm named after its partner
+    body = (
+        "La cooperativa demandó a Conservas del Nalón, S.A. y a Harinera Montaña, S.L. por el precio del trigo.\n\n"
+        "Conservas del Nalón negó los hechos. La abogada Paula Arriaga Roldán, socia de Arriaga Letrados, S.L.P., "
+        "explicó que el juicio empezará en marzo."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    entities = {e.name: e for e in result.entities}
+    # then each company is one organisation with and without its form, and no form stands alone
+    assert entities["Conservas del Nalón, S.A."].kind == "organization"
+    assert "Conservas del Nalón" in entities["Conservas del Nalón, S.A."].aliases
+    assert entities["Harinera Montaña, S.L."].kind == "organization"
+    assert entities["Arriaga Letrados, S.L.P."].kind == "organization"
+    assert not {"S.A.", "S.L.", "S.L.P."} & set(entities)
+    # and the lawyer, not her firm, explains
+    speakers = [result.entities[q.speaker].name for q in result.quotes if q.text.startswith("el juicio")]
+    assert speakers == ["Paula Arriaga Roldán"]

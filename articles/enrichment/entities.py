@@ -2169,16 +2169,18 @@ def _spelled_from(text: str, words: list[re.Match], letters: str, end: int) -> i
 # S.A. de C.V."): the form's dots also hide it from the organisation-tail word list.
 _LEGAL_FORMS = (
     r"(S\.\s?A\.(?:\s?[BCA]\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
-    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
+    r"S\.\s?L\.(?:\s?[UP]\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
     r"N\.\s?V\.|B\.\s?V\.|"
     # English dotted forms the model cuts at the first dot: "Shreeram Infraprojects Pvt. Ltd.", "Acme Holdings Inc."
     r"(?:Pvt|Pty)\.?\s?Ltd\.?|Ltd\.|Inc\.|Corp\.|L\.L\.C\.)"
 )
 # "Andes Ticket Perú S.A.C." without its legal form (and the country of the branch) is the same company.
 _LEGAL_TAIL = re.compile(rf"(?:[{_CAP}][\w'’-]*\s+)?(?:{_LEGAL_FORMS}|(?i:inc|corp|ltd|llc|plc|ag|gmbh|sa)\.?)")
-# Lower-case name links ("Asas do Norte Aviação Ltda.") may stand between the capitalised words.
+# Lower-case name links ("Asas do Norte Aviação Ltda.") may stand between the capitalised words, and a comma
+# before the form ("Conservas del Cantábrico, S.L.", "Acme Holdings, Inc.").
 _LEGAL_FORM_COMPANY = re.compile(
-    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+(?:(?:de|del|do|da|dos|das)\s+(?=[{_CAP}]))?){{1,5}})" + _LEGAL_FORMS
+    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+(?:(?:de|del|do|da|dos|das)\s+(?=[{_CAP}]))?){{0,4}}[{_CAP}][\w'’&-]*)"
+    r",?\s+" + _LEGAL_FORMS
 )
 
 
@@ -2190,7 +2192,7 @@ def _legal_form_candidates(
     named = {c.start for c in found if c.start is not None}
     for p_start, p_end in paragraphs:
         for match in _LEGAL_FORM_COMPANY.finditer(clean_text, p_start, p_end):
-            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(1), match.start(2)))
+            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(1), match.end(1)))
             while words and (
                 words[0].group(0).lower() in LEADING_ARTICLES | NAME_CONNECTORS
                 or (words[0].start() not in named and _sentence_start(clean_text, p_start, words[0].start()))
@@ -2346,6 +2348,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 split = next((i for i, w in enumerate(long.tokens) if w in _SPLIT_CONNECTORS), len(long.tokens))
                 if (
                     (at == 0 and len(short.tokens) > 1 and short.first >= long.first)
+                    # "Conservas del Cantábrico" before "Conservas del Cantábrico, S.L.": the form adds nothing.
+                    or (at == 0 and _with_legal_tail(short, long))
                     or (len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS)
                     or (at == 0 and len(short.tokens) == 1 and heads.get(short.key) == 1)
                     or (0 < at < split and len(short.tokens) == 1 and inner_heads.get(short.key) == 1)
@@ -2353,12 +2357,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     # The last: "la Registraduría" after "Registraduría Nacional del Estado Civil", when no other
                     # body of the article opens with that head word.
                     options.append(long)
-            elif (
-                at == 0
-                and long_kind == "organization"
-                and long.display.startswith(short.display + " ")
-                and _LEGAL_TAIL.fullmatch(long.display[len(short.display) + 1 :])
-            ):
+            elif at == 0 and long_kind == "organization" and _with_legal_tail(short, long):
                 options.append(long)  # "Altiplano Lithium" is "Altiplano Lithium S.A.", whatever the model thought
             elif (
                 at == 0
@@ -2461,6 +2460,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     short.votes[vote_kind] *= 0.3
         links.union(short.key, target.key)
     return links
+
+
+def _with_legal_tail(short: _Form, long: _Form) -> bool:
+    """Whether the longer name is the shorter one and a legal form ("Altiplano Lithium S.A.", "Acme, Inc.")."""
+    return long.display.startswith((short.display + " ", short.display + ", ")) and bool(
+        _LEGAL_TAIL.fullmatch(long.display[len(short.display) + 1 :].lstrip())
+    )
 
 
 _LEGAL_FORM_END = re.compile(
