@@ -1769,3 +1769,17 @@ def test_a_legal_form_after_a_comma_ends_a_company_name_and_is_no_entity_of_its_
     # and the lawyer, not her firm, explains
     speakers = [result.entities[q.speaker].name for q in result.quotes if q.text.startswith("el juicio")]
     assert speakers == ["Paula Arriaga Roldán"]
+
+
+def test_a_spanish_court_named_by_jurisdiction_number_and_seat_is_one_organisation():
+    # given courts named with "de lo", a number and their seat
+    body = (
+        "El Juzgado de lo Social número 4 de Ourense dio la razón a las limpiadoras del hospital.\n\n"
+        "La empresa recurrirá ante el Juzgado de Instrucción nº 2 de Lugo, según su gerente."
+    )
+    # when enriched
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    # then each court is one organisation and none of its words stands alone
+    assert entities["Juzgado de lo Social número 4 de Ourense"] == "organization"
+    assert entities["Juzgado de Instrucción nº 2 de Lugo"] == "organization"
+    assert not {"Juzgado", "Social", "Ourense", "Lugo"} & set(entities)

@@ -2203,6 +2203,23 @@ def _legal_form_candidates(
                 yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
 
 
+# Spanish courts are named by jurisdiction after "de lo" and by number and seat: "Juzgado de lo Social número 2 de
+# Vigo", "Sala de lo Penal", "Juzgado de Instrucción nº 4 de Ourense"; the model cuts them at "lo" or the number.
+_COURT_NAME = re.compile(
+    rf"(?<![\w'’-])(?:Juzgados?|Sala|Tribunal|Audiencia|Sección)"
+    rf"(?P<words>(?:\s+(?:(?:de\s+lo|de|del|e|y)\s+)?[{_CAP}][\w'’-]*)+)"
+    rf"(?P<number>\s+(?:número|núm\.|nº|n\.º)\s*\d+)?"
+    rf"(?:\s+de\s+[{_CAP}][\w'’-]*(?:\s+(?:de\s+)?[{_CAP}][\w'’-]*){{0,2}})?"
+)
+
+
+def _court_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        for match in _COURT_NAME.finditer(clean_text, p_start, p_end):
+            if match.group("number") or re.match(r"\s+de\s+lo\s", match.group("words")):
+                yield _Candidate(match.start(), match.end(), match.group(0), "organization", 10.0)
+
+
 # Police and military operations are events: "Operação Ouro Turvo", "Operación Jaque", "Operation Sandstorm".
 _OPERATION_WORDS = frozenset({"operacao", "operacion", "operation", "operativo"})
 # Laws and treaties are not annotated, like events: "Ley de Vivienda", "Lei Complementar 173", "Tratado de Lisboa",
@@ -2606,6 +2623,7 @@ def extract_entities(
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_after_candidates(clean_text, paragraphs))
     candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
+    candidates.extend(_court_candidates(clean_text, paragraphs))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if agency := AGENCY_LINE.match(line.text.strip()):
