@@ -777,3 +777,16 @@ def test_a_nickname_with_its_article_between_first_name_and_surname_is_no_quote_
 
     assert result.quotes == []
     assert {e.name: e.kind for e in result.entities} == {"Matías Pirri": "person"}
+
+
+def test_que_after_a_verbs_bare_object_relates_to_a_noun_and_opens_no_report():
+    # given a claim verb whose object is already a noun, followed by a relative clause on a later noun
+    body = (
+        "La Asociación de Vecinos de Campoalegre reclama 40.000 euros por las grietas que les causó la obra del "
+        "nuevo aparcamiento municipal.\n\n"
+        "Su presidenta, Rosa Valcárcel Peña, explicó en la radio local que la demanda se presentará en enero."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then only the real report is an indirect quote
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == ["la demanda se presentará en enero"]

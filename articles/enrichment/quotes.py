@@ -1093,6 +1093,10 @@ def _after_complement(verb: Token, que: Token) -> bool:
     if que.pos_ != "PRON" or que.head.i <= que.i:
         return False
     nouns = [t for t in que.doc[verb.i + 1 : que.i] if t.pos_ in ("NOUN", "PROPN")]
+    if any(n.head.i == verb.i and n.dep_ == "obj" and not any(c.dep_ == "case" for c in n.children) for n in nouns):
+        # "reclaman 50.000 euros por los daños que les causó ...": the verb's object is already a noun, so "que"
+        # relates to a noun and opens no report.
+        return False
     return (
         bool(nouns) and any(c.dep_ == "case" for c in nouns[-1].children) and nouns[-1].head.i in (verb.i, que.head.i)
     )
