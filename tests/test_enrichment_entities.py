@@ -1783,3 +1783,18 @@ def test_a_spanish_court_named_by_jurisdiction_number_and_seat_is_one_organisati
     assert entities["Juzgado de lo Social número 4 de Ourense"] == "organization"
     assert entities["Juzgado de Instrucción nº 2 de Lugo"] == "organization"
     assert not {"Juzgado", "Social", "Ourense", "Lugo"} & set(entities)
+
+
+def test_a_long_contracted_short_name_in_brackets_joins_the_name_before_it():
+    # given a company named in full, then by a contraction longer than an acronym, in brackets and alone
+    body = (
+        "La Compañía Hidrológica del Litoral Andino (Hidrolitoral) cortó el suministro en tres barrios de Tumaco.\n\n"
+        "Los técnicos de Hidrolitoral revisan la tubería desde el domingo."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    # then the contraction is the company's short name, not a place
+    company = entities["Compañía Hidrológica del Litoral Andino"]
+    assert company.kind == "organization"
+    assert "Hidrolitoral" in company.aliases
+    assert "Hidrolitoral" not in entities

@@ -87,6 +87,7 @@ _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,9})\s*\)")
+_PAREN_CONTRACTION = re.compile(r"\(\s*([A-Z][a-z]{10,15})\s*\)")
 _PLACE_SCAN = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])"
 )
@@ -2306,6 +2307,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     paren_acronyms: dict[str, int] = {}
     for match in _PAREN_ACRONYM.finditer(clean_text):
         paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
+    for match in _PAREN_CONTRACTION.finditer(clean_text):
+        # "Aguas de la Costa Norte (Aguacosta)": a longer short name in brackets contracts the name before it, whose
+        # opening it repeats; a place in brackets ("(Guadalajara)") does not.
+        word = normalize_name(match.group(1))
+        before = normalize_name(clean_text[max(0, match.start() - 80) : match.start()]).split()
+        if any(len(w) >= 4 and word.startswith(w[:4]) for w in before[-6:]):
+            paren_acronyms.setdefault(word, match.start())
     aliases = {normalize_name(m.group(1)): m.start() for m in _ALIAS_CUE.finditer(clean_text)}
     # "a Antaq (Agência Nacional de Transportes Aquaviários)": initials written as a word, spelled out after them.
     spelled_out = {normalize_name(m.group(1)) for m in _ACRONYM_THEN_NAME.finditer(clean_text) if _spells_after(m)}
