@@ -790,3 +790,17 @@ def test_que_after_a_verbs_bare_object_relates_to_a_noun_and_opens_no_report():
     result = enrich_text(title="", body=body, language="es")
     # then only the real report is an indirect quote
     assert [q.text for q in result.quotes if q.kind == "indirect"] == ["la demanda se presentará en enero"]
+
+
+def test_a_short_aside_between_the_reporting_verb_and_que_keeps_the_report():
+    # given a report whose verb and "que" are parted by an aside in commas
+    body = (
+        "El director del puerto, Sebastián Ordóñez Llanos, visitó ayer los muelles dañados por el temporal.\n\n"
+        "Ordóñez añadió, sin embargo, que las grúas volverán a funcionar la próxima semana."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the clause after "que" is his indirect quote
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["las grúas volverán a funcionar la próxima semana"]
+    assert _speaker(result, indirect[0]) == "Sebastián Ordóñez Llanos"

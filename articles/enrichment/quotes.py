@@ -966,8 +966,11 @@ class _Resolver:
 
     def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         doc = sent.doc
+        asides = _aside_commas(doc, verb.i + 1, sent.end)
         # "told reporters at the company's headquarters in Titusville that ...": a complement may come first.
         for t in doc[verb.i + 1 : min(sent.end, verb.i + 12)]:
+            if t.i in asides:
+                continue
             # The small Spanish model tags a complementiser after a noun as PRON ("defendió ante los analistas que").
             if t.lower_ in ("que", "that") and (
                 (t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed")) or _after_complement(verb, t)
@@ -1084,6 +1087,20 @@ def _modifier_name(subj: Token) -> bool:
         and subj.pos_ == "PROPN"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
     )
+
+
+def _aside_commas(doc: Doc, start: int, end: int) -> set[int]:
+    """The commas around a short aside between a reporting verb and its "que" ("Añadió, sin embargo, que ...",
+    "She said, however, that ..."): the aside holds no verb and the report goes on after it."""
+    if start >= end or doc[start].text != ",":
+        return set()
+    for close in range(start + 2, min(end - 1, start + 5)):
+        if doc[close].text == ",":
+            inner = doc[start + 1 : close]
+            if doc[close + 1].lower_ in ("que", "that") and not any(t.is_punct or _is_verb(t) for t in inner):
+                return {start, close}
+            break
+    return set()
 
 
 def _after_complement(verb: Token, que: Token) -> bool:
