@@ -804,3 +804,16 @@ def test_a_short_aside_between_the_reporting_verb_and_que_keeps_the_report():
     indirect = [q for q in result.quotes if q.kind == "indirect"]
     assert [q.text for q in indirect] == ["las grúas volverán a funcionar la próxima semana"]
     assert _speaker(result, indirect[0]) == "Sebastián Ordóñez Llanos"
+
+
+def test_a_bare_reporting_verb_in_commas_inside_a_clause_keeps_the_speaker_in_focus():
+    # given a speaker, then a sentence about a thing with a subjectless "añadió" set off by commas
+    body = (
+        "La jefa de obras del ayuntamiento, Marta Quiroga Salas, explicó que el primer tramo del carril bici ya está "
+        'terminado. La segunda fase, añadió, quedará lista "antes de que empiecen las lluvias".'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the partial quote is hers, not the phase's
+    partial = [q for q in result.quotes if q.text.startswith("antes de")]
+    assert [_speaker(result, q) for q in partial] == ["Marta Quiroga Salas"]

@@ -521,7 +521,7 @@ class _Resolver:
                     if _modifier_name(child):
                         continue
                     return child
-            if node.dep_ in _CLIMB_DEPS and node.head is not node:
+            if node.dep_ in _CLIMB_DEPS and node.head is not node and not _aside_verb(node):
                 node = node.head
                 steps += 1
                 continue
@@ -1086,6 +1086,19 @@ def _modifier_name(subj: Token) -> bool:
         subj.doc.lang_ == "en"
         and subj.pos_ == "PROPN"
         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subj.children)
+    )
+
+
+def _aside_verb(verb: Token) -> bool:
+    """ "La segunda grúa, añadió, funcionará el lunes": a bare reporting verb set off by commas inside a clause; the
+    clause's subject is what is reported on, not who speaks."""
+    doc = verb.doc
+    return (
+        verb.dep_ == "parataxis"
+        and 0 < verb.i < len(doc) - 1
+        and doc[verb.i - 1].text == ","
+        and doc[verb.i + 1].text == ","
+        and _reporting(verb)
     )
 
 
