@@ -1798,3 +1798,17 @@ def test_a_long_contracted_short_name_in_brackets_joins_the_name_before_it():
     assert company.kind == "organization"
     assert "Hidrolitoral" in company.aliases
     assert "Hidrolitoral" not in entities
+
+
+def test_two_bodies_sharing_only_their_trade_word_stay_apart():
+    # given a state agency and a water company whose names share only a trade word
+    body = (
+        "The Nevada Water Authority issued a boil notice for Reno on Tuesday.\n\n"
+        "Silver Ridge Water, which serves three suburbs, said its own wells were not affected."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="en").entities}
+    # then both are organisations of their own
+    assert entities["Nevada Water Authority"].kind == "organization"
+    assert entities["Silver Ridge Water"].kind == "organization"
+    assert "Silver Ridge Water" not in entities["Nevada Water Authority"].aliases

@@ -2541,6 +2541,11 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
     }
     if not shared or len(a.tokens) > 3:
         return False
+    own_a, own_b = _distinctive(a.tokens) - shared, _distinctive(b.tokens) - shared
+    if own_a and own_b and max(len(own_a), len(own_b)) >= 2:
+        # "Oregon Health Authority", "Cascade Valley Health": a name with two name words of its own besides the
+        # shared one is named by them; the shared word is its trade.
+        return False
     if any(f.display.startswith("The ") for f in (a, b)):
         return False  # "The Capitol Ledger": a title written with its article is one fixed name, not "Capitol Hill"
     both = set(a.tokens) | set(b.tokens)
