@@ -1812,3 +1812,16 @@ def test_two_bodies_sharing_only_their_trade_word_stay_apart():
     assert entities["Nevada Water Authority"].kind == "organization"
     assert entities["Silver Ridge Water"].kind == "organization"
     assert "Silver Ridge Water" not in entities["Nevada Water Authority"].aliases
+
+
+def test_an_agencys_acronym_may_leave_out_the_place_it_serves():
+    # given a state agency named in full after its state, then by an acronym without the state's letter
+    body = (
+        "The Nevada Department of Public Safety closed two highways near Ely on Friday.\n\n"
+        "A DPS trooper said the roads would reopen once the snow was cleared."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="en").entities}
+    # then the acronym is the agency's short form
+    assert "DPS" in entities["Nevada Department of Public Safety"].aliases
+    assert "DPS" not in entities

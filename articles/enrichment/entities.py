@@ -2292,6 +2292,15 @@ def _initials_before_ordinal(text: str) -> str | None:
     return _initials(text[: match.start()]) if match else None
 
 
+def _initials_after_place(form: _Form, forms: dict[str, _Form]) -> str | None:
+    """ "Nevada Department of Public Safety" is the DPS: an agency's acronym may leave out the place it serves."""
+    words = form.display.split()
+    head = normalize_name(words[0]) if len(words) > 2 else ""
+    if head in COUNTRY_KEYS or head in _PLACE_KEYS or (head in forms and forms[head].kind == "place"):
+        return _initials(" ".join(words[1:]))
+    return None
+
+
 # "known by its Swahili acronym DOWUTA", "conocida por sus siglas como X", "conhecido pela sigla X"
 _ALIAS_CUE = re.compile(
     r"(?:known\s+(?:by\s+(?:its|the)\s+(?:\w+\s+)?(?:acronym|initials)|as)|"
@@ -2418,6 +2427,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     long.key in expansions
                     or _initials(long.display) == letters
                     or _initials_before_ordinal(long.display) == letters
+                    or _initials_after_place(long, forms) == letters
                     or (
                         short.key in paren_acronyms
                         and not (long_kind == "place" and kind == "organization")  # "MEXICO CITY (AP)"
