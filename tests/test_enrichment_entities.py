@@ -1825,3 +1825,17 @@ def test_an_agencys_acronym_may_leave_out_the_place_it_serves():
     # then the acronym is the agency's short form
     assert "DPS" in entities["Nevada Department of Public Safety"].aliases
     assert "DPS" not in entities
+
+
+def test_a_legislators_party_and_home_tag_names_a_place():
+    # given state legislators tagged with party and home town
+    body = (
+        "State Sen. Margaret Oyelaran, D-Pocatello, said the fee would hurt rural clinics. "
+        "Rep. Dale Whitmore (R-Twin Falls) voted against it."
+    )
+    # when enriched
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    # then the towns are places and the people stay people
+    assert entities["Pocatello"] == "place"
+    assert entities["Twin Falls"] == "place"
+    assert entities["Margaret Oyelaran"] == "person"

@@ -2204,6 +2204,17 @@ def _legal_form_candidates(
                 yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
 
 
+# A US legislator's party-and-home tag: "Sen. Ann Ruiz, D-Yakima," or "(R-Twin Falls)"; the model glues the
+# party letter to the town or drops it.
+_PARTY_TOWN = re.compile(rf"[,(]\s?[RDI]-(?P<town>[{_CAP}][a-z]+(?:\s[{_CAP}][a-z]+)?)(?=[,)])")
+
+
+def _party_town_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        for match in _PARTY_TOWN.finditer(clean_text, p_start, p_end):
+            yield _Candidate(match.start("town"), match.end("town"), match.group("town"), "place", 10.0)
+
+
 # Spanish courts are named by jurisdiction after "de lo" and by number and seat: "Juzgado de lo Social número 2 de
 # Vigo", "Sala de lo Penal", "Juzgado de Instrucción nº 4 de Ourense"; the model cuts them at "lo" or the number.
 _COURT_NAME = re.compile(
@@ -2647,6 +2658,7 @@ def extract_entities(
     candidates.extend(_expansion_after_candidates(clean_text, paragraphs))
     candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
     candidates.extend(_court_candidates(clean_text, paragraphs))
+    candidates.extend(_party_town_candidates(clean_text, paragraphs))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if agency := AGENCY_LINE.match(line.text.strip()):
