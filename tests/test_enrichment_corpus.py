@@ -97,6 +97,13 @@ FIXTURE_GATES = {
     # orgs 0.722, places 0.754, quoted 0.988, indirect 0.923, attributed 0.657, speaker 0.692. Still below target:
     # places (0.842; clubs named after their city, a club's nickname).
     "enrichment_corpus_blind14": (0.95, 0.85, 0.83, 0.96, 0.70, 0.80, 0.92),
+    # es-VE water rationing (EFE), es-ES olive-oil cartel claim, en-US Oregon algae-toxin emergency, pt-PT Minho derby,
+    # measured before any rule saw them: legal forms after a comma ("S.A.", "S.L.P."), a court named "de lo ... número
+    # N de ...", a bracketed contraction of a state company, a relative "que" after a bare object, an aside between
+    # verb and "que", a subjectless "añadió" in commas, bodies sharing a trade word, an acronym without its state's
+    # letter, a legislator's party-and-town tag. Before: people 0.958, orgs 0.822, places 0.906, quoted 1.00,
+    # indirect 0.952, attributed 0.892, speaker 0.939.
+    "enrichment_corpus_blind15": (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92),
     # es-CO, es-AR wire, en-GB, pt-BR, written in another tree and measured before any rule saw them: a court
     # cancelling a mining licence, a fishing-boat seizure, a rail operator's fine, a dengue emergency; embassies with
     # their city, a coast guard, a radio station, capitals standing for governments opening sentences, a statement

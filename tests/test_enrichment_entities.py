@@ -1851,3 +1851,94 @@ def test_initials_alone_that_the_model_calls_a_person_are_a_body():
     )
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
     assert entities == {"PSOE": "organization", "Héctor Abad Ruiz": "person"}
+
+
+def test_a_legal_form_after_a_comma_ends_a_company_name_and_is_no_entity_of_its_own():
+    # given companies written with a comma before their legal form, one of them a firm named after its partner
+    body = (
+        "La cooperativa demandó a Conservas del Nalón, S.A. y a Harinera Montaña, S.L. por el precio del trigo.\n\n"
+        "Conservas del Nalón negó los hechos. La abogada Paula Arriaga Roldán, socia de Arriaga Letrados, S.L.P., "
+        "explicó que el juicio empezará en marzo."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    entities = {e.name: e for e in result.entities}
+    # then each company is one organisation with and without its form, and no form stands alone
+    assert entities["Conservas del Nalón, S.A."].kind == "organization"
+    assert "Conservas del Nalón" in entities["Conservas del Nalón, S.A."].aliases
+    assert entities["Harinera Montaña, S.L."].kind == "organization"
+    assert entities["Arriaga Letrados, S.L.P."].kind == "organization"
+    assert not {"S.A.", "S.L.", "S.L.P."} & set(entities)
+    # and the lawyer, not her firm, explains
+    speakers = [result.entities[q.speaker].name for q in result.quotes if q.text.startswith("el juicio")]
+    assert speakers == ["Paula Arriaga Roldán"]
+
+
+def test_a_spanish_court_named_by_jurisdiction_number_and_seat_is_one_organisation():
+    # given courts named with "de lo", a number and their seat
+    body = (
+        "El Juzgado de lo Social número 4 de Ourense dio la razón a las limpiadoras del hospital.\n\n"
+        "La empresa recurrirá ante el Juzgado de Instrucción nº 2 de Lugo, según su gerente."
+    )
+    # when enriched
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    # then each court is one organisation and none of its words stands alone
+    assert entities["Juzgado de lo Social número 4 de Ourense"] == "organization"
+    assert entities["Juzgado de Instrucción nº 2 de Lugo"] == "organization"
+    assert not {"Juzgado", "Social", "Ourense", "Lugo"} & set(entities)
+
+
+def test_a_long_contracted_short_name_in_brackets_joins_the_name_before_it():
+    # given a company named in full, then by a contraction longer than an acronym, in brackets and alone
+    body = (
+        "La Compañía Hidrológica del Litoral Andino (Hidrolitoral) cortó el suministro en tres barrios de Tumaco.\n\n"
+        "Los técnicos de Hidrolitoral revisan la tubería desde el domingo."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    # then the contraction is the company's short name, not a place
+    company = entities["Compañía Hidrológica del Litoral Andino"]
+    assert company.kind == "organization"
+    assert "Hidrolitoral" in company.aliases
+    assert "Hidrolitoral" not in entities
+
+
+def test_two_bodies_sharing_only_their_trade_word_stay_apart():
+    # given a state agency and a water company whose names share only a trade word
+    body = (
+        "The Nevada Water Authority issued a boil notice for Reno on Tuesday.\n\n"
+        "Silver Ridge Water, which serves three suburbs, said its own wells were not affected."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="en").entities}
+    # then both are organisations of their own
+    assert entities["Nevada Water Authority"].kind == "organization"
+    assert entities["Silver Ridge Water"].kind == "organization"
+    assert "Silver Ridge Water" not in entities["Nevada Water Authority"].aliases
+
+
+def test_an_agencys_acronym_may_leave_out_the_place_it_serves():
+    # given a state agency named in full after its state, then by an acronym without the state's letter
+    body = (
+        "The Nevada Department of Public Safety closed two highways near Ely on Friday.\n\n"
+        "A DPS trooper said the roads would reopen once the snow was cleared."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="en").entities}
+    # then the acronym is the agency's short form
+    assert "DPS" in entities["Nevada Department of Public Safety"].aliases
+    assert "DPS" not in entities
+
+
+def test_a_legislators_party_and_home_tag_names_a_place():
+    # given state legislators tagged with party and home town
+    body = (
+        "State Sen. Margaret Oyelaran, D-Pocatello, said the fee would hurt rural clinics. "
+        "Rep. Dale Whitmore (R-Twin Falls) voted against it."
+    )
+    # when enriched
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    # then the towns are places and the people stay people
+    assert entities["Pocatello"] == "place"
+    assert entities["Twin Falls"] == "place"
+    assert entities["Margaret Oyelaran"] == "person"

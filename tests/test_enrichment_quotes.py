@@ -873,3 +873,43 @@ def test_a_report_joined_to_a_clause_whose_verb_also_reports_keeps_the_outer_spe
     result = enrich_text(title="", body=body, language="es")
     partial = next(q for q in result.quotes if q.text == "todavía no se cumple")
     assert _speaker(result, partial) == "Hernán Ríos Mena"
+
+
+def test_que_after_a_verbs_bare_object_relates_to_a_noun_and_opens_no_report():
+    # given a claim verb whose object is already a noun, followed by a relative clause on a later noun
+    body = (
+        "La Asociación de Vecinos de Campoalegre reclama 40.000 euros por las grietas que les causó la obra del "
+        "nuevo aparcamiento municipal.\n\n"
+        "Su presidenta, Rosa Valcárcel Peña, explicó en la radio local que la demanda se presentará en enero."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then only the real report is an indirect quote
+    assert [q.text for q in result.quotes if q.kind == "indirect"] == ["la demanda se presentará en enero"]
+
+
+def test_a_short_aside_between_the_reporting_verb_and_que_keeps_the_report():
+    # given a report whose verb and "que" are parted by an aside in commas
+    body = (
+        "El director del puerto, Sebastián Ordóñez Llanos, visitó ayer los muelles dañados por el temporal.\n\n"
+        "Ordóñez añadió, sin embargo, que las grúas volverán a funcionar la próxima semana."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the clause after "que" is his indirect quote
+    indirect = [q for q in result.quotes if q.kind == "indirect"]
+    assert [q.text for q in indirect] == ["las grúas volverán a funcionar la próxima semana"]
+    assert _speaker(result, indirect[0]) == "Sebastián Ordóñez Llanos"
+
+
+def test_a_bare_reporting_verb_in_commas_inside_a_clause_keeps_the_speaker_in_focus():
+    # given a speaker, then a sentence about a thing with a subjectless "añadió" set off by commas
+    body = (
+        "La jefa de obras del ayuntamiento, Marta Quiroga Salas, explicó que el primer tramo del carril bici ya está "
+        'terminado. La segunda fase, añadió, quedará lista "antes de que empiecen las lluvias".'
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="es")
+    # then the partial quote is hers, not the phase's
+    partial = [q for q in result.quotes if q.text.startswith("antes de")]
+    assert [_speaker(result, q) for q in partial] == ["Marta Quiroga Salas"]

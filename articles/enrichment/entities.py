@@ -88,6 +88,7 @@ _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:el|al|del|the|o|do|ao)\s$", re.IGNORECASE)
 # Accented letters included: "Corporación Autónoma Regional ... del Chocó (Codechocó)".
 _PAREN_ACRONYM = re.compile(r"\(\s*([A-Z](?:[^\W\d_]|\.){1,9})\s*\)")
+_PAREN_CONTRACTION = re.compile(r"\(\s*([A-Z][a-z]{10,15})\s*\)")
 _PLACE_SCAN = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])"
 )
@@ -2243,16 +2244,18 @@ def _spelled_from(text: str, words: list[re.Match], letters: str, end: int) -> i
 # S.A. de C.V."): the form's dots also hide it from the organisation-tail word list.
 _LEGAL_FORMS = (
     r"(S\.\s?A\.(?:\s?[BCA]\.)?(?:\s+de\s+C\.\s?V\.)?|S\.\s?de\s+R\.\s?L\.(?:\s+de\s+C\.\s?V\.)?|S\.\s?A\.\s?S\.|"
-    r"S\.\s?L\.(?:\s?U\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
+    r"S\.\s?L\.(?:\s?[UP]\.)?|S\.\s?R\.\s?L\.|S\.\s?p\.\s?A\.|E\.\s?I\.\s?R\.\s?L\.|Ltda\.?|Lda\.?|SGPS|S\.G\.P\.S\.|"
     r"N\.\s?V\.|B\.\s?V\.|"
     # English dotted forms the model cuts at the first dot: "Shreeram Infraprojects Pvt. Ltd.", "Acme Holdings Inc."
     r"(?:Pvt|Pty)\.?\s?Ltd\.?|Ltd\.|Inc\.|Corp\.|L\.L\.C\.)"
 )
 # "Andes Ticket Perú S.A.C." without its legal form (and the country of the branch) is the same company.
 _LEGAL_TAIL = re.compile(rf"(?:[{_CAP}][\w'’-]*\s+)?(?:{_LEGAL_FORMS}|(?i:inc|corp|ltd|llc|plc|ag|gmbh|sa)\.?)")
-# Lower-case name links ("Asas do Norte Aviação Ltda.") may stand between the capitalised words.
+# Lower-case name links ("Asas do Norte Aviação Ltda.") may stand between the capitalised words, and a comma
+# before the form ("Conservas del Cantábrico, S.L.", "Acme Holdings, Inc.").
 _LEGAL_FORM_COMPANY = re.compile(
-    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+(?:(?:de|del|do|da|dos|das)\s+(?=[{_CAP}]))?){{1,5}})" + _LEGAL_FORMS
+    rf"(?<![\w'’-])((?:[{_CAP}][\w'’&-]*\s+(?:(?:de|del|do|da|dos|das)\s+(?=[{_CAP}]))?){{0,4}}[{_CAP}][\w'’&-]*)"
+    r",?\s+" + _LEGAL_FORMS
 )
 
 
@@ -2264,7 +2267,7 @@ def _legal_form_candidates(
     named = {c.start for c in found if c.start is not None}
     for p_start, p_end in paragraphs:
         for match in _LEGAL_FORM_COMPANY.finditer(clean_text, p_start, p_end):
-            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(1), match.start(2)))
+            words = list(_EXPANSION_WORD.finditer(clean_text, match.start(1), match.end(1)))
             while words and (
                 words[0].group(0).lower() in LEADING_ARTICLES | NAME_CONNECTORS
                 or (words[0].start() not in named and _sentence_start(clean_text, p_start, words[0].start()))
@@ -2273,6 +2276,34 @@ def _legal_form_candidates(
             if words:
                 start = words[0].start()
                 yield _Candidate(start, match.end(), clean_text[start : match.end()], "organization", 10.0)
+
+
+# A US legislator's party-and-home tag: "Sen. Ann Ruiz, D-Yakima," or "(R-Twin Falls)"; the model glues the
+# party letter to the town or drops it.
+_PARTY_TOWN = re.compile(rf"[,(]\s?[RDI]-(?P<town>[{_CAP}][a-z]+(?:\s[{_CAP}][a-z]+)?)(?=[,)])")
+
+
+def _party_town_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        for match in _PARTY_TOWN.finditer(clean_text, p_start, p_end):
+            yield _Candidate(match.start("town"), match.end("town"), match.group("town"), "place", 10.0)
+
+
+# Spanish courts are named by jurisdiction after "de lo" and by number and seat: "Juzgado de lo Social número 2 de
+# Vigo", "Sala de lo Penal", "Juzgado de Instrucción nº 4 de Ourense"; the model cuts them at "lo" or the number.
+_COURT_NAME = re.compile(
+    rf"(?<![\w'’-])(?:Juzgados?|Sala|Tribunal|Audiencia|Sección)"
+    rf"(?P<words>(?:\s+(?:(?:de\s+lo|de|del|e|y)\s+)?[{_CAP}][\w'’-]*)+)"
+    rf"(?P<number>\s+(?:número|núm\.|nº|n\.º)\s*\d+)?"
+    rf"(?:\s+de\s+[{_CAP}][\w'’-]*(?:\s+(?:de\s+)?[{_CAP}][\w'’-]*){{0,2}})?"
+)
+
+
+def _court_candidates(clean_text: str, paragraphs: Sequence[tuple[int, int]]) -> Iterable[_Candidate]:
+    for p_start, p_end in paragraphs:
+        for match in _COURT_NAME.finditer(clean_text, p_start, p_end):
+            if match.group("number") or re.match(r"\s+de\s+lo\s", match.group("words")):
+                yield _Candidate(match.start(), match.end(), match.group(0), "organization", 10.0)
 
 
 # Police and military operations are events: "Operação Ouro Turvo", "Operación Jaque", "Operation Sandstorm".
@@ -2362,6 +2393,15 @@ def _initials_of_listing(text: str) -> str | None:
     return "".join(w[0] for w in words if w[0].isupper()).lower() or None
 
 
+def _initials_after_place(form: _Form, forms: dict[str, _Form]) -> str | None:
+    """ "Nevada Department of Public Safety" is the DPS: an agency's acronym may leave out the place it serves."""
+    words = form.display.split()
+    head = normalize_name(words[0]) if len(words) > 2 else ""
+    if head in COUNTRY_KEYS or head in _PLACE_KEYS or (head in forms and forms[head].kind == "place"):
+        return _initials(" ".join(words[1:]))
+    return None
+
+
 # "known by its Swahili acronym DOWUTA", "conocida por sus siglas como X", "conhecido pela sigla X"
 _ALIAS_CUE = re.compile(
     r"(?:known\s+(?:by\s+(?:its|the)\s+(?:\w+\s+)?(?:acronym|initials)|as)|"
@@ -2377,6 +2417,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     paren_acronyms: dict[str, int] = {}
     for match in _PAREN_ACRONYM.finditer(clean_text):
         paren_acronyms.setdefault(normalize_name(match.group(1)), match.start())
+    for match in _PAREN_CONTRACTION.finditer(clean_text):
+        # "Aguas de la Costa Norte (Aguacosta)": a longer short name in brackets contracts the name before it, whose
+        # opening it repeats; a place in brackets ("(Guadalajara)") does not.
+        word = normalize_name(match.group(1))
+        before = normalize_name(clean_text[max(0, match.start() - 80) : match.start()]).split()
+        if any(len(w) >= 4 and word.startswith(w[:4]) for w in before[-6:]):
+            paren_acronyms.setdefault(word, match.start())
     aliases = {normalize_name(m.group(1)): m.start() for m in _ALIAS_CUE.finditer(clean_text)}
     # "a Antaq (Agência Nacional de Transportes Aquaviários)": initials written as a word, spelled out after them.
     spelled_out = {normalize_name(m.group(1)) for m in _ACRONYM_THEN_NAME.finditer(clean_text) if _spells_after(m)}
@@ -2436,6 +2483,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 split = next((i for i, w in enumerate(long.tokens) if w in _SPLIT_CONNECTORS), len(long.tokens))
                 if (
                     (at == 0 and len(short.tokens) > 1 and short.first >= long.first)
+                    # "Conservas del Cantábrico" before "Conservas del Cantábrico, S.L.": the form adds nothing.
+                    or (at == 0 and _with_legal_tail(short, long))
                     or (len(short.tokens) == 1 and at < split and short.tokens[0] not in ORG_HEADS)
                     or (at == 0 and len(short.tokens) == 1 and heads.get(short.key) == 1)
                     or (0 < at < split and len(short.tokens) == 1 and inner_heads.get(short.key) == 1)
@@ -2445,12 +2494,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     # The last: "la Registraduría" after "Registraduría Nacional del Estado Civil", when no other
                     # body of the article opens with that head word.
                     options.append(long)
-            elif (
-                at == 0
-                and long_kind == "organization"
-                and long.display.startswith(short.display + " ")
-                and _LEGAL_TAIL.fullmatch(long.display[len(short.display) + 1 :])
-            ):
+            elif at == 0 and long_kind == "organization" and _with_legal_tail(short, long):
                 options.append(long)  # "Altiplano Lithium" is "Altiplano Lithium S.A.", whatever the model thought
             elif (
                 at == 0
@@ -2487,6 +2531,7 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _initials(long.display) == letters
                     or _initials_before_ordinal(long.display) == letters
                     or _initials_of_listing(long.display) == letters
+                    or _initials_after_place(long, forms) == letters
                     or (
                         short.key in paren_acronyms
                         and not (long_kind == "place" and kind == "organization")  # "MEXICO CITY (AP)"
@@ -2556,6 +2601,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
     return links
 
 
+def _with_legal_tail(short: _Form, long: _Form) -> bool:
+    """Whether the longer name is the shorter one and a legal form ("Altiplano Lithium S.A.", "Acme, Inc.")."""
+    return long.display.startswith((short.display + " ", short.display + ", ")) and bool(
+        _LEGAL_TAIL.fullmatch(long.display[len(short.display) + 1 :].lstrip())
+    )
+
+
 _LEGAL_FORM_END = re.compile(
     r"\s(?:Ltd|plc|PLC|Inc|Corp|LLC|AG|GmbH|S\.?\s?A|S\.?\s?L|N\.?\s?V|B\.?\s?V|S\.?p\.?A|Ltda|Lda|Pty|Pvt)\.?$"
 )
@@ -2602,6 +2654,11 @@ def _variants(a: _Form, b: _Form, forms: dict[str, _Form]) -> bool:
         if w not in COUNTRY_KEYS and w not in _PLACE_KEYS and w not in _NOT_NAME_KEYS and w not in _ORG_TYPE_KEYS
     }
     if not shared or len(a.tokens) > 3:
+        return False
+    own_a, own_b = _distinctive(a.tokens) - shared, _distinctive(b.tokens) - shared
+    if own_a and own_b and max(len(own_a), len(own_b)) >= 2:
+        # "Oregon Health Authority", "Cascade Valley Health": a name with two name words of its own besides the
+        # shared one is named by them; the shared word is its trade.
         return False
     if any(f.display.startswith("The ") for f in (a, b)):
         return False  # "The Capitol Ledger": a title written with its article is one fixed name, not "Capitol Hill"
@@ -2693,6 +2750,8 @@ def extract_entities(
     candidates.extend(_expansion_candidates(clean_text, paragraphs))
     candidates.extend(_expansion_after_candidates(clean_text, paragraphs))
     candidates.extend(_legal_form_candidates(clean_text, paragraphs, candidates))
+    candidates.extend(_court_candidates(clean_text, paragraphs))
+    candidates.extend(_party_town_candidates(clean_text, paragraphs))
     for line, doc in zip(boilerplate, boilerplate_docs, strict=True):
         candidates.extend(_boilerplate_candidates(line))
         if agency := AGENCY_LINE.match(line.text.strip()):

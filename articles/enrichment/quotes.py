@@ -535,7 +535,7 @@ class _Resolver:
                 node = node.head.head
                 steps += 1
                 continue
-            if node.dep_ in _CLIMB_DEPS and node.head is not node:
+            if node.dep_ in _CLIMB_DEPS and node.head is not node and not _aside_verb(node):
                 if _coordinated_into_report(node):
                     # "X agregó que Perú ha cumplido ... y sostuvo que ...": the parser joined the second report
                     # to the first one's clause; its subject is the first report's speaker, not the clause's.
@@ -984,8 +984,11 @@ class _Resolver:
 
     def _reported_clause(self, verb: Token, sent: Span) -> tuple[int, int] | None:
         doc = sent.doc
+        asides = _aside_commas(doc, verb.i + 1, sent.end)
         # "told reporters at the company's headquarters in Titusville that ...": a complement may come first.
         for t in doc[verb.i + 1 : min(sent.end, verb.i + 12)]:
+            if t.i in asides:
+                continue
             # The small Spanish model tags a complementiser after a noun as PRON ("defendió ante los analistas que").
             if t.lower_ in ("que", "that") and (
                 (t.pos_ in ("SCONJ", "ADP", "PRON") and t.dep_ in ("mark", "fixed")) or _after_complement(verb, t)
@@ -1121,6 +1124,33 @@ def _modifier_name(subj: Token) -> bool:
     )
 
 
+def _aside_verb(verb: Token) -> bool:
+    """ "La segunda grúa, añadió, funcionará el lunes": a bare reporting verb set off by commas inside a clause; the
+    clause's subject is what is reported on, not who speaks."""
+    doc = verb.doc
+    return (
+        verb.dep_ == "parataxis"
+        and 0 < verb.i < len(doc) - 1
+        and doc[verb.i - 1].text == ","
+        and doc[verb.i + 1].text == ","
+        and _reporting(verb)
+    )
+
+
+def _aside_commas(doc: Doc, start: int, end: int) -> set[int]:
+    """The commas around a short aside between a reporting verb and its "que" ("Añadió, sin embargo, que ...",
+    "She said, however, that ..."): the aside holds no verb and the report goes on after it."""
+    if start >= end or doc[start].text != ",":
+        return set()
+    for close in range(start + 2, min(end - 1, start + 5)):
+        if doc[close].text == ",":
+            inner = doc[start + 1 : close]
+            if doc[close + 1].lower_ in ("que", "that") and not any(t.is_punct or _is_verb(t) for t in inner):
+                return {start, close}
+            break
+    return set()
+
+
 def _after_complement(verb: Token, que: Token) -> bool:
     """ "explicó en una cadena nacional que los cortes ...": the parser read "que" as a relative pronoun of the noun
     before it, but that noun sits in a prepositional phrase of the verb, so "que" opens the report ("explicó las
@@ -1128,6 +1158,10 @@ def _after_complement(verb: Token, que: Token) -> bool:
     if que.pos_ != "PRON" or que.head.i <= que.i:
         return False
     nouns = [t for t in que.doc[verb.i + 1 : que.i] if t.pos_ in ("NOUN", "PROPN")]
+    if any(n.head.i == verb.i and n.dep_ == "obj" and not any(c.dep_ == "case" for c in n.children) for n in nouns):
+        # "reclaman 50.000 euros por los daños que les causó ...": the verb's object is already a noun, so "que"
+        # relates to a noun and opens no report.
+        return False
     return (
         bool(nouns) and any(c.dep_ == "case" for c in nouns[-1].children) and nouns[-1].head.i in (verb.i, que.head.i)
     )
