@@ -13,7 +13,7 @@ from .quotes import extract_quotes
 from .text import Dateline, find_dateline, prepare_text
 from .types import EnrichmentResult, ExtractedEntity, ExtractedQuote
 
-PIPELINE_VERSION = "2026.12.04"
+PIPELINE_VERSION = "2026.12.05"
 
 # Boilerplate kinds whose names still count (photographers, authors, outlets, and the names in a linked headline).
 _NAMED_BOILERPLATE = frozenset({"byline", "credit", "copyright", "read_more"})
