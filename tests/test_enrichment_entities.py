@@ -1942,3 +1942,20 @@ def test_a_legislators_party_and_home_tag_names_a_place():
     assert entities["Pocatello"] == "place"
     assert entities["Twin Falls"] == "place"
     assert entities["Margaret Oyelaran"] == "person"
+
+
+def test_a_club_named_with_a_first_name_is_a_club_and_stadiums_are_places():
+    # given a club whose name opens with a first name, a stadium named after a king, and a TV channel sharing "Sport"
+    body = (
+        "O Sporting Clube de Braga venceu hoje o Vitória Sport Clube por 2-1, no Estádio Municipal de Braga.\n\n"
+        "Na época passada, no Estádio D. Afonso Henriques, em Guimarães, o Vitória empatou.\n\n"
+        "«Foi um jogo duro», disse o avançado à Sport TV."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="pt").entities}
+    # then the club is a body with its short name, the stadiums are places, and the channel stays apart
+    assert entities["Vitória Sport Clube"].kind == "organization"
+    assert "Vitória" in entities["Vitória Sport Clube"].aliases
+    assert entities["Estádio D. Afonso Henriques"].kind == "place"
+    assert entities["Estádio Municipal de Braga"].kind == "place"
+    assert entities["Sport TV"].kind == "organization"

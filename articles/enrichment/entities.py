@@ -140,6 +140,9 @@ _PLACE_HEADS = frozenset(
         "lago",
         "isla",
         "ilha",
+        # Stadiums are where matches are played: "Estádio D. Afonso Henriques", "Estadio Monumental".
+        "estadio",
+        "stadium",
         # Brazilian neighbourhoods: "o Jardim Florence", "a Vila União", "o Parque Oziel".
         "jardim",
         "vila",
@@ -2681,8 +2684,9 @@ _SCOPE_ADJECTIVES = frozenset(
 def _distinctive(tokens: list[str]) -> set[str]:
     split = next((i for i, w in enumerate(tokens) if w in _SPLIT_CONNECTORS), len(tokens))
     # "and" is no name word: "Research Designs and Standards Organisation" shares nothing with "X Road and Y Lake".
+    # "Sport" is a trade word too: "Sport TV" is not "Vitória Sport Clube".
     return {w for w in tokens[:split] if w not in ORG_HEADS and w not in ORG_TAILS and len(w) > 2} - (
-        NAME_CONNECTORS | ORG_CONNECTORS | _SCOPE_ADJECTIVES
+        NAME_CONNECTORS | ORG_CONNECTORS | _SCOPE_ADJECTIVES | {"sport", "sports"}
     )
 
 
@@ -2811,6 +2815,8 @@ def extract_entities(
         canonical = max(members, key=lambda f: (len(f.tokens), sum(f.texts.values()), -f.first))
         if canonical.key in COUNTRY_KEYS:
             kind = "place"
+        elif kind == "person" and len(canonical.tokens) > 1 and set(canonical.tokens) & _CLUB_WORDS:
+            kind = "organization"  # "o Vitória Sport Clube", "Vitória" alone: a club named with a first name
         name = canonical.display
         spans = {(s, e): t for s, e, t in (m for form in members for m in form.spans)}
         for s, e, t in found[root]:
@@ -2895,6 +2901,7 @@ _OPPONENT_BEFORE = re.compile(
 )
 
 
+_CLUB_WORDS = frozenset({"clube", "club", "fc", "cf", "sc"})
 # Last words of clubs' names that the model reads as surnames: "Rosario Central", "Boca Juniors", "Leeds United".
 _CLUB_TAILS = frozenset(
     {"central", "juniors", "united", "city", "plate", "boys", "athletic", "rovers", "wanderers", "albion", "hotspur"}
