@@ -1959,3 +1959,12 @@ def test_a_club_named_with_a_first_name_is_a_club_and_stadiums_are_places():
     assert entities["Estádio D. Afonso Henriques"].kind == "place"
     assert entities["Estádio Municipal de Braga"].kind == "place"
     assert entities["Sport TV"].kind == "organization"
+
+
+def test_towns_joined_by_and_after_in_stay_places_whatever_the_model_made_of_one():
+    body = (
+        "Crews will hand out bottled water at six sites in Salem, Keizer and Turner by Wednesday.\n\n"
+        "Officials will also test dialysis patients in Keizer and Woodburn."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    assert entities["Keizer"] == "place"

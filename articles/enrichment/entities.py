@@ -76,7 +76,9 @@ _COPYRIGHT_ORG = re.compile(
     rf"©\s*(?:\d{{4}}\s+)?(?P<org>[{_CAP}][\w&'’-]*(?:\.(?!\s)[\w&'’-]*)*(?:\s+[{_CAP}][\w&'’-]*(?:\.(?!\s)[\w&'’-]*)*)*)"
 )
 _CREDIT_SLASH_AGENCY = re.compile(
-    rf"(?:^|:\s*)(?P<person>{_NAME_RE})\s*/\s*(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})\s*\.?$"
+    rf"(?:^|:\s*)(?P<person>{_NAME_RE})\s*/\s*(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,3}})"
+    # "Jordan Ellery/Statesman Journal via AP": the paper that took it, then the agency that sent it.
+    rf"(?:\s+via\s+(?P<via>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){{0,2}}))?\s*\.?$"
 )
 # "(Jonas Whitby/AAP Image)", "AP Photo": an agency's picture desk is the agency ("Getty Images" keeps its plural).
 _PICTURE_DESK = re.compile(r"\s+(?:Image|Photo|Foto)$")
@@ -730,6 +732,8 @@ def _rule_votes(run: Sequence[Token], key: str, trained: bool) -> list[tuple[Ent
         votes.append(("place", 4.0))
     if trained and words[0] not in GIVEN_NAMES and not org_word:
         coordinated = _coordinated_kind(run)
+        if coordinated == "organization" and prev is not None and prev.lower_ in _LOCATIVES:
+            coordinated = None  # "patients in Keizer and Woodburn": after "in", the partner's type is the model's slip
         if coordinated is not None:
             votes.append((coordinated, 4.0))
     if _described_as_company(run) and words[0] not in GIVEN_NAMES:
@@ -1962,6 +1966,8 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
             if normalize_name(match.group("person")) not in _HANDOUT_WORDS:
                 yield _Candidate(None, None, match.group("person"), "person", 10.0)
             yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org")), "organization", 10.0)
+            if match.group("via"):
+                yield _Candidate(None, None, match.group("via"), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):
             yield _Candidate(None, None, match.group("person"), "person", 10.0)
             yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org").strip()), "organization", 10.0)
