@@ -1968,3 +1968,13 @@ def test_towns_joined_by_and_after_in_stay_places_whatever_the_model_made_of_one
     )
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
     assert entities["Keizer"] == "place"
+
+
+def test_common_latin_american_first_names_let_a_body_glued_before_a_name_be_cut_off():
+    body = (
+        "El juez ordenó la detención del exgerente general del Gobierno Regional de Tumbes Hernán Quispe Rojas.\n\n"
+        "Quispe Rojas negó los cargos."
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
+    assert entities["Hernán Quispe Rojas"] == "person"
+    assert entities["Gobierno Regional de Tumbes"] == "organization"

@@ -3120,6 +3120,8 @@ def _words(text: str) -> list[str]:
 GIVEN_NAMES = frozenset(
     _words(
         """
+    hernan edwin gladys edgar freddy fredy rolando rigoberto heriberto humberto norberto osvaldo oswaldo teodoro
+    wilmer wilmar yuliana maximiliano arnaldo reinaldo albano renan emerson cleber heitor rhiannon eoin hamish dylan
     adolfo adrian adriana agustin agustina alba alberto alejandra alejandro alfonso alfredo alicia alvaro amparo ana
     andres angel angela angeles antonio antonia araceli ariadna armando arturo aurora beatriz begona benito bernardo
     blanca borja camila carla carlos carmen carolina catalina cecilia celia cesar clara claudia concepcion consuelo
