@@ -1978,3 +1978,28 @@ def test_common_latin_american_first_names_let_a_body_glued_before_a_name_be_cut
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="es").entities}
     assert entities["Hernán Quispe Rojas"] == "person"
     assert entities["Gobierno Regional de Tumbes"] == "organization"
+
+
+def test_a_short_name_before_its_bracketed_union_listing_trades_is_one_body():
+    # given a union's short name, then its full name in brackets listing trades and its country
+    body = (
+        "A Fetaco (Federação dos Sindicatos dos Trabalhadores da Cerâmica, Vidro, Cortiça e Papel de Portugal) "
+        "marcou uma greve para sexta-feira.\n\nA Fetaco exige aumentos de 5%."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="pt").entities}
+    # then the whole listing is the body's name and the short name its alias
+    name = "Federação dos Sindicatos dos Trabalhadores da Cerâmica, Vidro, Cortiça e Papel de Portugal"
+    assert entities[name].kind == "organization"
+    assert entities[name].aliases == ["Fetaco"]
+
+
+def test_a_place_adjective_before_its_noun_and_a_supplied_photo_are_no_names():
+    body = (
+        "The Victorian government has approved the project near Morwell.\n\n"
+        "Its Victorian district secretary, Liam Porter, welcomed the decision.\n\nPhoto: Supplied"
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="en").entities}
+    assert "Victorian" not in entities
+    assert "Supplied" not in entities
+    assert entities["Liam Porter"] == "person"

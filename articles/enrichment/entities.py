@@ -84,6 +84,7 @@ _CREDIT_SLASH_AGENCY = re.compile(
 _PICTURE_DESK = re.compile(r"\s+(?:Image|Photo|Foto)$")
 _HANDOUT_WORDS = frozenset(
     {"divulgacao", "reproducao", "handout", "courtesy", "cortesia", "archivo", "arquivo", "file", "pool", "especial"}
+    | {"supplied"}  # "Photo: Supplied": the picture came from the people in the story
 )
 _CREDIT_NAME = re.compile(rf"^\w+\s*:\s*(?P<person>{_NAME_RE})\s*\.?$")
 _BYLINE_PLACE_BEFORE = re.compile(r",?\s(?:de|desde|em|en|from|in)\s+$")
@@ -224,7 +225,9 @@ _PARENT_NOUNS = frozenset({"filial", "subsidiaria"})
 _LISTING_HEADS = frozenset(
     {"ministerio", "ministry", "department", "departamento", "secretaria", "consejeria", "conselleria"}
 )
-_LISTING_UNIONS = frozenset({"union", "federation", "confederation", "sindicato", "federacion", "confederacion"})
+_LISTING_UNIONS = frozenset(
+    {"union", "federation", "confederation", "sindicato", "federacion", "confederacion", "federacao", "confederacao"}
+)
 # "Finance Minister X", "Health Secretary X": a portfolio that is part of a person's title, not a body.
 _TITLE_PORTFOLIOS = frozenset({"finance", "environment", "trade", "treasury", "culture", "home", "foreign"})
 _TITLE_NOUNS = frozenset({"minister", "secretary"})
@@ -528,6 +531,17 @@ def _is_junk(run: Sequence[Token], text: str, trained: bool) -> bool:
     if _minister_portfolio(run[0]) and not set(key.split()) & (COUNTRY_KEYS | _PLACE_KEYS):
         return True  # "a ministra dos Povos Indígenas", "el ministro de Ciencia": the office, not a place or a body
     nxt = run[-1].doc[run[-1].i + 1] if run[-1].i + 1 < len(run[-1].doc) else None
+    if (
+        len(run) == 1
+        and run[0].doc.lang_ == "en"
+        and key.endswith(("ian", "ean", "ese"))
+        and nxt is not None
+        and nxt.text.islower()
+        and nxt.pos_ == "NOUN"
+        and before is not None
+        and before.lower_ in ("the", "a", "an", "its", "their", "his", "her")
+    ):
+        return True  # "the Victorian government", "its Victorian district secretary": a place's adjective
     if len(run) == 1 and key in _TITLE_PORTFOLIOS | PORTFOLIOS and nxt is not None and nxt.lower_ in _TITLE_NOUNS:
         return True  # "Finance Minister X": the portfolio of a person's title
     if (
@@ -1777,11 +1791,12 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
         i += 1
     if words[0] in _LISTING_HEADS:
         run = _extend_listing(run)
-    elif len(run) > 3 and normalize_name(run[1].text) in _LISTING_UNIONS and run[2].lower_ in ("of", "de"):
-        # "National Union of Rail, Maritime and Transport Workers": a union listing its trades.
-        extended = _extend_listing(run)
-        if normalize_name(extended[-1].text) in ORG_TAILS:
-            run = extended
+    elif (words[0] in _LISTING_UNIONS and len(run) > 2) or (
+        len(run) > 3 and normalize_name(run[1].text) in _LISTING_UNIONS and run[2].lower_ in ("of", "de")
+    ):
+        # "National Union of Rail, Maritime and Transport Workers", "Federação dos Sindicatos dos Trabalhadores
+        # Têxteis, Lanifícios, Vestuário, Calçado e Peles de Portugal": a union listing its trades.
+        run = _extend_listing(run)
     return run
 
 
@@ -1848,7 +1863,12 @@ def _extend_listing(run: list[Token]) -> list[Token]:
         i = part[-1].i + 1
         if i + 1 < len(doc) and doc[i].lower_ in ("and", "y", "e"):
             last = _listed_part(doc, i + 1)
-            return [*run, *extra, doc[i], *last] if last else run
+            if not last:
+                return run
+            j = last[-1].i + 1
+            if j + 1 < len(doc) and doc[j].lower_ in ("de", "do", "da", "of") and _is_capitalised(doc[j + 1].text):
+                last = [*last, doc[j], doc[j + 1]]  # "... Calçado e Peles de Portugal": the list's scope
+            return [*run, *extra, doc[i], *last]
     return run
 
 
@@ -2550,6 +2570,13 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                     or _expanded_after(short, long, clean_text)
                 ):
                     options.append(long)
+            elif (
+                len(short.tokens) == 1
+                and long_kind == "organization"
+                and len(long.tokens) >= 3
+                and _expanded_after(short, long, clean_text)
+            ):
+                options.append(long)  # "a Fesete (Federação dos Sindicatos ...)": a short name spelled out after it
         if not options and kind == "place" and len(short.tokens) == 1:
             options = [
                 long
