@@ -2003,3 +2003,20 @@ def test_a_place_adjective_before_its_noun_and_a_supplied_photo_are_no_names():
     assert "Victorian" not in entities
     assert "Supplied" not in entities
     assert entities["Liam Porter"] == "person"
+
+
+def test_police_units_numbered_courts_and_an_agency_before_its_photographer():
+    # given a police unit, a court opening with its number, and a credit naming the agency before the photographer
+    body = (
+        "El Tercer Juzgado de Investigación Preparatoria de Tumbes dictó prisión preventiva contra el acusado.\n\n"
+        "El operativo fue dirigido por la División de Investigación de Delitos de Alta Complejidad (Diviac).\n\n"
+        "Agentes de la Diviac durante el allanamiento. Foto: Andina/Luis Ruiz Paredes"
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="es").entities}
+    # then each body is whole, the unit keeps its acronym, and the photographer is a person
+    assert entities["Tercer Juzgado de Investigación Preparatoria de Tumbes"].kind == "organization"
+    unit = entities["División de Investigación de Delitos de Alta Complejidad"]
+    assert (unit.kind, unit.aliases) == ("organization", ["Diviac"])
+    assert entities["Luis Ruiz Paredes"].kind == "person"
+    assert entities["Andina"].kind == "organization"

@@ -1708,6 +1708,11 @@ _ORG_SHORT_FORM_ARTICLES = frozenset(
 )
 
 
+_ORDINAL_WORDS = frozenset(
+    {"primer", "primero", "primera", "segundo", "segunda", "tercer", "tercero", "tercera", "cuarto", "cuarta"}
+    | {"quinto", "quinta", "sexto", "sexta", "septimo", "septima", "octavo", "octava", "noveno", "novena", "decimo"}
+    | {"primeiro", "terceiro", "terceira", "first", "second", "third", "fourth", "fifth"}
+)
 # Titles a body's name carries before its namesake's: "Hospital Municipal Dr. Mário Gatti", "Estádio D. Afonso
 # Henriques", "Escola Estadual Prof. Ana Lima".
 _TITLES_IN_NAMES = frozenset({"dr.", "dra.", "prof.", "profa.", "d.", "dom", "sto.", "sta.", "pres.", "gov.", "gral."})
@@ -1746,6 +1751,8 @@ def _extend_org(run: list[Token], tagged_org: bool = True) -> list[Token]:
     """Complete an organisation cut short by the model: "Instituto ... de Investigación" + "sobre el Desarme",
     "Corpo de Bombeiros Militar" + "de Minas Gerais" (the model split the name at a lower-case linking word)."""
     words = normalize_name(run[0].text).split()  # "Direção-Geral" is one token, two words
+    if words and words[0] in _ORDINAL_WORDS and len(run) > 1:
+        words = normalize_name(run[1].text).split()  # "Cuarto Juzgado de ...": the head after its number
     if _DOTTED_FORM.fullmatch(run[-1].text) and run[-1].lower_ not in _TITLES_IN_NAMES:
         return run  # a name ends at its legal form: "KeolisAmey Metrolink Ltd." + "Sainsbury's"
     doc = run[0].doc
@@ -1932,6 +1939,11 @@ def _fallback_spans(doc: Doc) -> Iterable[tuple[Span, EntityKind]]:
         run = []
 
 
+def _first_name_opens(name: str) -> bool:
+    words = normalize_name(name).split()
+    return len(words) > 1 and words[0] in GIVEN_NAMES
+
+
 def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
     """Bylines, credits and copyright lines name people and outlets even though they are not content."""
     text = line.text
@@ -1983,9 +1995,12 @@ def _boilerplate_candidates(line: BoilerplateLine) -> Iterable[_Candidate]:
         if (match := _CREDIT_SLASH_AGENCY.search(text)) and not _AGENCY_SLASH.search(text):
             # "Photograph: Andrew Milne/PA", "Foto: Ana Ruiz/EFE": the photographer, then the agency; "Foto:
             # Divulgação/Ibama", "Handout/Reuters": a handout names no photographer.
-            if normalize_name(match.group("person")) not in _HANDOUT_WORDS:
-                yield _Candidate(None, None, match.group("person"), "person", 10.0)
-            yield _Candidate(None, None, _PICTURE_DESK.sub("", match.group("org")), "organization", 10.0)
+            person, org = match.group("person"), _PICTURE_DESK.sub("", match.group("org"))
+            if _first_name_opens(org) and not _first_name_opens(person):
+                person, org = org, person  # "Foto: Andina/Luis Chunga Ynga": the agency first, then its photographer
+            if normalize_name(person) not in _HANDOUT_WORDS:
+                yield _Candidate(None, None, person, "person", 10.0)
+            yield _Candidate(None, None, org, "organization", 10.0)
             if match.group("via"):
                 yield _Candidate(None, None, match.group("via"), "organization", 10.0)
         for match in _PAREN_CREDIT.finditer(text):

@@ -963,6 +963,14 @@ ORG_HEADS = frozenset(
         "defensoría",
         # Missions abroad, coast guards, broadcasters: "Embajada de Estados Unidos", "Prefectura Naval Argentina",
         # "Radio Mitre", "Rádio Gaúcha".
+        # Police and prosecutors' units: "División de Investigación de Delitos de Alta Complejidad", "Unidad de
+        # Inteligencia Financiera", "Brigada de Homicidios".
+        "división",
+        "divisão",
+        "division",
+        "unidad",
+        "unidade",
+        "brigada",
         "embajada",
         "embaixada",
         "embassy",
