@@ -913,3 +913,29 @@ def test_a_bare_reporting_verb_in_commas_inside_a_clause_keeps_the_speaker_in_fo
     # then the partial quote is hers, not the phase's
     partial = [q for q in result.quotes if q.text.startswith("antes de")]
     assert [_speaker(result, q) for q in partial] == ["Marta Quiroga Salas"]
+
+
+def test_the_minister_is_the_office_holder_not_the_shadow_minister():
+    # given a minister and a shadow minister, then a union official in focus, then "the minister said"
+    body = (
+        "Energy Minister Rhian Cole announced the project on Monday.\n\n"
+        "Shadow Energy Minister Daniel Kerr said the approval had been rushed.\n\n"
+        "Its district secretary, Liam Porter, said workers should be first in line.\n\n"
+        "Asked about the council's concerns, the minister said the water would come from the existing licence."
+    )
+    # when enriched
+    result = enrich_text(title="", body=body, language="en")
+    # then the report is the minister's
+    report = next(q for q in result.quotes if q.text.startswith("the water"))
+    assert _speaker(result, report) == "Rhian Cole"
+
+
+def test_el_letrado_is_the_lawyer_the_article_named():
+    body = (
+        "El abogado defensor, Renzo Salas Pinedo, pidió la libertad de su cliente.\n\n"
+        "La fiscal Carmen Ortiz Vela sostuvo que el acusado «intentó huir».\n\n"
+        "«Era un viaje de trabajo», respondió el letrado."
+    )
+    result = enrich_text(title="", body=body, language="es")
+    answer = next(q for q in result.quotes if q.text.startswith("Era un viaje"))
+    assert _speaker(result, answer) == "Renzo Salas Pinedo"

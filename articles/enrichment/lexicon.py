@@ -476,6 +476,8 @@ PERSON_ROLE_NOUNS = frozenset(
         "portero",
         "portera",
         "abogado",
+        "letrado",  # "—respondió el letrado": the defence lawyer
+        "letrada",
         "abogada",
         "magistrado",
         "magistrada",

@@ -36,6 +36,8 @@ _PRONOUNS = frozenset({"él", "ella", "he", "she", "ele", "ela", "il", "elle", "
 _RELATIVES = frozenset({"quien", "que", "who", "which", "quem", "qui"})
 _PLURAL_PRONOUNS = frozenset({"ellos", "ellas", "they", "eles", "elas", "ils"})
 _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+# Titles of someone who does not hold the office the bare noun names: a shadow, former or deputy minister.
+_NOT_THE_HOLDER = re.compile(r"\b(?:shadow|former|deputy|vice|ex)\b|\bex-?ministr")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "acl"})
 _ISSUED_DOCUMENTS = frozenset(
     {"comunicado", "nota", "carta", "declaración", "declaração", "statement", "letter", "release", "texto"}
@@ -799,11 +801,20 @@ class _Resolver:
                 for stem in stems
             ):
                 holders.append(i)
+        if len(holders) > 1:
+            # "the minister" after "Energy Minister A" and "Shadow Energy Minister B": the one who holds the office.
+            holders = [i for i in holders if not self._qualified_holder(i)] or holders
         if len(holders) == 1:
             return holders[0]
         if self.salient_person in holders:
             return self.salient_person
         return None
+
+    def _qualified_holder(self, entity: int) -> bool:
+        """Whether the person's title, before their first mention, says they do not hold the office itself."""
+        first = min(m.start for m in self.index.entities[entity].mentions)
+        before = self.text[max(0, first - 40) : first].lower()
+        return _NOT_THE_HOLDER.search(before) is not None
 
     def _from_verb(self, verb: Token, base: int) -> _Speaker:
         subj = self._subject(verb, base)
