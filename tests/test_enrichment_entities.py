@@ -2020,3 +2020,14 @@ def test_police_units_numbered_courts_and_an_agency_before_its_photographer():
     assert (unit.kind, unit.aliases) == ("organization", ["Diviac"])
     assert entities["Luis Ruiz Paredes"].kind == "person"
     assert entities["Andina"].kind == "organization"
+
+
+def test_workers_opening_a_caption_are_no_name_and_a_mill_named_by_its_trade_is_a_body():
+    body = (
+        "O sindicato pediu garantias à Fiação do Lima, em Barcelos.\n\nA Fiação do Lima emprega 900 pessoas.\n\n"
+        "Trabalhadoras de uma fiação à porta da fábrica.\n\n"
+        "Moradores da Vila Ribeira à porta da escola de Barcelos. Foto: Hugo Pinto/Lusa"
+    )
+    entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
+    assert entities["Fiação do Lima"] == "organization"
+    assert not any(name.startswith("Moradores") for name in entities)

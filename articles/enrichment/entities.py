@@ -417,8 +417,8 @@ def _opens_with_members(run: Sequence[Token]) -> bool:
         return False
     if run[1].lower_ not in NAME_CONNECTORS - {"van", "von"}:
         return False
-    if run[0].lower_ in UNNAMED_SOURCES:
-        return True
+    if run[0].lower_ in UNNAMED_SOURCES or run[0].lower_ in _MEMBER_NOUNS:
+        return True  # "Trabalhadoras da Fiação do Ave à porta da fábrica": the workers of a firm, the firm named
     body = next((t for t in run[2:] if t.lower_ not in LEADING_ARTICLES), None)
     return (
         run[0].pos_ == "NOUN"
@@ -428,6 +428,13 @@ def _opens_with_members(run: Sequence[Token]) -> bool:
     )
 
 
+# People of a body opening a sentence or a caption: "Trabajadores de Navalia", "Moradores do Jardim X".
+_MEMBER_NOUNS = frozenset(
+    {"trabajadores", "trabajadoras", "trabalhadores", "trabalhadoras", "workers", "empleados", "empleadas"}
+    | {"funcionarios", "funcionarias", "funcionários", "funcionárias", "vecinos", "vecinas", "moradores", "residents"}
+    | {"miembros", "membros", "members", "militantes", "simpatizantes", "hinchas", "adeptos", "estudiantes"}
+    | {"estudantes", "students", "staff", "empleados"}
+)
 _DOTTED_FORM = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Plc)\.")
 
 

@@ -965,6 +965,9 @@ ORG_HEADS = frozenset(
         "defensoría",
         # Missions abroad, coast guards, broadcasters: "Embajada de Estados Unidos", "Prefectura Naval Argentina",
         # "Radio Mitre", "Rádio Gaúcha".
+        # Mills named by their trade: "Fiação do Ave", "Tecelagem de Riba de Ave".
+        "fiação",
+        "tecelagem",
         # Police and prosecutors' units: "División de Investigación de Delitos de Alta Complejidad", "Unidad de
         # Inteligencia Financiera", "Brigada de Homicidios".
         "división",
