@@ -2031,3 +2031,12 @@ def test_workers_opening_a_caption_are_no_name_and_a_mill_named_by_its_trade_is_
     entities = {e.name: e.kind for e in enrich_text(title="", body=body, language="pt").entities}
     assert entities["Fiação do Lima"] == "organization"
     assert not any(name.startswith("Moradores") for name in entities)
+
+
+def test_an_english_title_before_the_name_keeps_its_portfolio_and_qualifiers():
+    body = (
+        "Energy Minister Rhian Cole announced the decision on Tuesday.\n\n"
+        "On Wednesday Shadow Energy Minister Daniel Kerr said it was rushed."
+    )
+    roles = {e.name: e.role for e in enrich_text(title="", body=body, language="en").entities if e.kind == "person"}
+    assert roles == {"Rhian Cole": "Energy Minister", "Daniel Kerr": "Shadow Energy Minister"}

@@ -939,3 +939,14 @@ def test_el_letrado_is_the_lawyer_the_article_named():
     result = enrich_text(title="", body=body, language="es")
     answer = next(q for q in result.quotes if q.text.startswith("Era un viaje"))
     assert _speaker(result, answer) == "Renzo Salas Pinedo"
+
+
+def test_a_bare_role_noun_finds_the_holder_of_a_title_whose_noun_comes_last():
+    body = (
+        "Social Welfare Secretary Rosa Villar flew to the province on Sunday.\n\n"
+        "Provincial health officer Dr. Ramon Agustin said his office had recorded 37 cases.\n\n"
+        'Asked about the criticism, the secretary said the government would not "play politics with hunger."'
+    )
+    result = enrich_text(title="", body=body, language="en")
+    partial = next(q for q in result.quotes if q.text.startswith("play politics"))
+    assert _speaker(result, partial) == "Rosa Villar"

@@ -3158,6 +3158,13 @@ def _role_phrase(token: Token, mention: TextSpan) -> tuple[str, int, int] | None
                 (doc[first.i - 1].pos_ in ("NOUN", "ADJ") and doc[first.i - 1].dep_ in ("compound", "amod"))
                 # "Chief Executive", "Chief Financial Officer": a capitalised title before the name
                 or (first.text[:1].isupper() and doc[first.i - 1].lower_ in _TITLE_WORDS)
+                # "Shadow Energy Minister": the portfolio and qualifier words of a title
+                or (
+                    first.text[:1].isupper()
+                    and doc[first.i - 1].text.istitle()
+                    and doc[first.i - 1].pos_ in ("PROPN", "NOUN", "ADJ")
+                    and doc[first.i - 1].ent_type_ not in ("DATE", "TIME", "PERSON", "PER")
+                )
             )
         ):
             first = doc[first.i - 1]

@@ -797,7 +797,7 @@ class _Resolver:
             words = re.findall(r"\w+", entity.role.lower())
             if any(phrase in " ".join(words) for phrase in _ROLE_EXPANSIONS.get(word, ())) or any(
                 w == word or (len(w) > 4 and w.startswith(stem) and len(w) - len(stem) <= 2)
-                for w in words[:2]
+                for w in (*words[:2], *words[-1:])  # "Social Welfare Secretary": an English title's noun comes last
                 for stem in stems
             ):
                 holders.append(i)
