@@ -116,11 +116,11 @@ FIXTURE_GATES = {
     # written in another tree and measured before any rule saw them: a court opening with its number, a police unit
     # the model split, "Foto: Andina/Name", first names the list lacked, a union listing its trades in brackets after
     # its short name, "the Victorian government", "Photo: Supplied", a minister beside a shadow minister, "el
-    # letrado", workers opening a caption, mills named by their trade. Before: people 0.840, orgs 0.789, places 0.795,
-    # quoted 1.00, indirect 0.962, attributed 0.875, speaker 0.891. Still below target: places (0.825): towns sharing
-    # a person's name ("Mr Churchill ... in Churchill, Moe and Morwell"), peaks named "El Pecho", a district named
-    # like an MP's surname.
-    "enrichment_corpus_blind17": (0.95, 0.85, 0.81, 0.96, 0.70, 0.80, 0.92),
+    # letrado", workers opening a caption, mills named by their trade, places sharing a surname in a place's frame.
+    # Before: people 0.840, orgs 0.789, places 0.795, quoted 1.00, indirect 0.962, attributed 0.875, speaker 0.891.
+    # Still below target: places (0.854): towns sharing a person's name after "in" ("Mr Churchill ... in Churchill,
+    # Moe and Morwell"), peaks named "El Pecho".
+    "enrichment_corpus_blind17": (0.95, 0.85, 0.84, 0.96, 0.70, 0.80, 0.92),
 }
 # The dev corpus sits beside the repository (CI has it): the project's targets themselves.
 DEV_GATE = (0.95, 0.85, 0.90, 0.96, 0.70, 0.80, 0.92)

@@ -2040,3 +2040,16 @@ def test_an_english_title_before_the_name_keeps_its_portfolio_and_qualifiers():
     )
     roles = {e.name: e.role for e in enrich_text(title="", body=body, language="en").entities if e.kind == "person"}
     assert roles == {"Rhian Cole": "Energy Minister", "Daniel Kerr": "Shadow Energy Minister"}
+
+
+def test_a_place_sharing_a_persons_surname_stays_a_place_where_the_text_frames_it_as_one():
+    # given a deputy whose surname is a district's name, and the district named in a place's frame
+    body = (
+        "A deputada Inês Viseu Cardoso questionou o ministro sobre as garantias.\n\n"
+        "A empresa é a maior têxtil do distrito de Viseu e emprega 1.300 pessoas."
+    )
+    # when enriched
+    entities = {e.name: e for e in enrich_text(title="", body=body, language="pt").entities}
+    # then the district is a place of its own, not a short form of her name
+    assert entities["Viseu"].kind == "place"
+    assert "Viseu" not in entities["Inês Viseu Cardoso"].aliases

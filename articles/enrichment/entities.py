@@ -2521,6 +2521,8 @@ def _link_forms(forms: dict[str, _Form], clean_text: str) -> _UnionFind:
                 and long.tokens[-1] in GENERATIONAL_SUFFIXES
             ):
                 pass  # "Walter Medeiros" beside "Walter Medeiros Filho": the father, not the son's short name
+            elif at >= 0 and long_kind == "person" and _placed_everywhere(short, clean_text):
+                pass  # "do distrito de Braga" beside "Inês Braga Cardoso": the place her name shares, not her
             elif (at >= 0 and long_kind == "person" and kind != "organization") or (
                 # One written word, even when a hyphen makes it two keys: "Okafor-Reyes" typed as an organisation.
                 at >= 0 and long_kind == "person" and kind == "organization" and len(short.display.split()) == 1
@@ -2690,6 +2692,23 @@ def _inside(form: _Form, other: _Form) -> bool:
     """Every mention of `form` lies within a longer mention of `other`."""
     return bool(form.spans) and all(
         any(s2 <= s and e <= e2 and e2 - s2 > e - s for s2, e2, _t2 in other.spans) for s, e, _t in form.spans
+    )
+
+
+# A place's own frame: "en Cuernavaca, Morelos", "do distrito de Braga", "the town of Moe".
+_PLACE_FRAME_BEFORE = re.compile(
+    r"(?:\b(?:distrito|círculo|circulo|ciudad|cidade|estado|municipio|município|concelho|provincia|província|"
+    r"departamento|town|city|county|state|suburb)\s+(?:de|do|da|del|of)\s+$)|(?:\b(?:in|en|em)\s+[A-ZÁÉÍÓÚ][\w-]+,\s+$)"
+)
+
+
+def _placed_everywhere(short: _Form, clean_text: str) -> bool:
+    """A one-word form typed a place whose every mention sits in a place's frame."""
+    return (
+        short.kind == "place"
+        and len(short.tokens) == 1
+        and bool(short.spans)
+        and all(_PLACE_FRAME_BEFORE.search(clean_text, max(0, s - 30), s) for s, _e, _t in short.spans)
     )
 
 
