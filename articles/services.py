@@ -11,7 +11,7 @@ import uuid
 import zlib
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import nh3
@@ -807,19 +807,12 @@ def _records_insert(model, records: list) -> None:
     if connection.vendor != "postgresql":
         model.objects.bulk_create(records)
         return
-    now = timezone.now()
+    fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     rows = []
     for record in records:
-        record.created_at = now  # auto_now_add, as bulk_create sets it
-        rows.append(
-            {
-                "name": record.name,
-                "normalized_name": record.normalized_name,
-                "description": record.description,
-                "verified": record.verified,
-                "created_at": now.isoformat(),
-            }
-        )
+        # Every concrete column, from the model; pre_save fills auto_now_add as bulk_create does.
+        values = {field.attname: field.pre_save(record, add=True) for field in fields}
+        rows.append({name: v.isoformat() if isinstance(v, datetime) else v for name, v in values.items()})
     inserted = _rows_insert(model, rows, returning=("id", "normalized_name"))
     ids = {normalized: record_id for record_id, normalized in inserted}
     for record in records:
