@@ -100,7 +100,7 @@ class AttributeLookup:
     def __call__(self, doc: Doc) -> Doc:
         hits: list[tuple[int, int]] = []  # (rule, token index)
         # The rules a token meets depend only on its key, and an article repeats most of its keys ("the" as DT,
-        # det): testing each key once per process, not each token, cut this from 1.6 to 0.3 ms an article.
+        # det): testing each key once per process, not each token, cut this from 1.6 to 0.75 ms an article.
         memo = self._memo
         if len(memo) > _MEMO_LIMIT:
             memo.clear()

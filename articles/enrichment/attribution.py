@@ -14,6 +14,7 @@ from functools import lru_cache
 from .entities import COUNTRY_KEYS, EntityIndex, GenderedFocus, word_gender
 from .lexicon import (
     ASKED_OPENERS,
+    DOCUMENT_NOUNS,
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
     ORG_TYPE_NOUNS,
@@ -69,9 +70,8 @@ _UNAMBIGUOUS_TO_WORDS = frozenset({"à", "ao", "aos", "às", "to"})
 _ROLE_RELATIVE = re.compile(r"\s*(?:[OoAa]s?|El|La|The)\s+([\w-]+)\s*,\s*(?:que|quien|who)\b")
 
 
-_DOCUMENTS = frozenset({"nota", "comunicado", "statement", "release"})
 # Bodies a frame names by their kind; documents ("segundo a nota") are not sources.
-_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - _DOCUMENTS
+_FRAME_BODIES = (ORG_ROLE_NOUNS | ORG_TYPE_NOUNS) - DOCUMENT_NOUNS
 # "afirmou em nota que", "disse à Lusa que", "explicou aos jornalistas que": a short complement before "que".
 _THAT_CUE = re.compile(
     r"\b([\w'’-]+)\s+(?:ainda\s+|também\s+|hoy\s+|hoje\s+|ontem\s+|ayer\s+)?"
@@ -173,7 +173,7 @@ class LexicalAttributor:
         if kinds:
             # "Em comunicado, o sindicato" after "o Sindicato dos Trabalhadores ...": the body whose name carries the
             # noun nearest the verb.
-            bodies = [w for w in kinds if w not in _DOCUMENTS]
+            bodies = [w for w in kinds if w not in DOCUMENT_NOUNS]
             named = self._named_body(normalize_name(bodies[-1]), at) if bodies and at is not None else None
             return named if named is not None else self.salient_org
         roles = [k for k, w in enumerate(words) if w in PERSON_ROLE_NOUNS]

@@ -433,7 +433,7 @@ _MEMBER_NOUNS = frozenset(
     {"trabajadores", "trabajadoras", "trabalhadores", "trabalhadoras", "workers", "empleados", "empleadas"}
     | {"funcionarios", "funcionarias", "funcionários", "funcionárias", "vecinos", "vecinas", "moradores", "residents"}
     | {"miembros", "membros", "members", "militantes", "simpatizantes", "hinchas", "adeptos", "estudiantes"}
-    | {"estudantes", "students", "staff", "empleados"}
+    | {"estudantes", "students", "staff"}
 )
 _DOTTED_FORM = re.compile(r"(?:Ltd|Inc|Corp|Co|LLC|Plc)\.")
 
@@ -989,7 +989,7 @@ def _org_kind_before(doc: Doc, comma: int) -> bool:
     for token in reversed(doc[max(0, comma - 8) : comma]):
         if token.text in (",", ";", "(", ")", "'s", "’s") or token.pos_ == "ADP":
             return False  # "the company's new plant in Reno, Nevada": the name completes a place phrase
-        if (token.lower_ in ORG_TYPE_NOUNS or lemma_of(token).lower() in ORG_TYPE_NOUNS) and token.text.islower():
+        if _is_org_type(token) and token.text.islower():
             return token.i > 0 and doc[token.i - 1].pos_ == "DET"
     return False
 
@@ -1004,7 +1004,7 @@ def _introduced_as_organisation(first: Token) -> bool:
         token = doc[i]
         if back == 1 and token.lower_ in LEADING_ARTICLES and token.text[0].isupper():
             continue  # "o jornal Le Monde", "the newspaper El País": the title's own article
-        if (token.lower_ in ORG_TYPE_NOUNS or lemma_of(token).lower() in ORG_TYPE_NOUNS) and token.pos_ in (
+        if _is_org_type(token) and token.pos_ in (
             "NOUN",
             "ADJ",
             "PROPN",
@@ -1726,19 +1726,8 @@ _TITLES_IN_NAMES = frozenset({"dr.", "dra.", "prof.", "profa.", "d.", "dom", "st
 
 
 # The same titles, normalised, and the offices that name schools, hospitals and stadiums after their holders.
-_NAMESAKE_TITLES = frozenset(
+_NAMESAKE_TITLES = frozenset(normalize_name(title) for title in _TITLES_IN_NAMES) | frozenset(
     {
-        "dr",
-        "dra",
-        "prof",
-        "profa",
-        "d",
-        "dom",
-        "sto",
-        "sta",
-        "pres",
-        "gov",
-        "gral",
         "doutor",
         "doutora",
         "professor",

@@ -857,6 +857,11 @@ UNNAMED_SOURCES = frozenset(
 )
 
 # First words that make a name an organisation ("Ministerio de ...", "Banco ...").
+# Documents a body or a person issues, which speak for their issuer: "difundió un comunicado en el que celebra «...»".
+DOCUMENT_NOUNS = frozenset(
+    {"nota", "comunicado", "statement", "release", "carta", "declaración", "declaração", "letter", "texto"}
+)
+
 ORG_HEADS = frozenset(
     [
         # Hospital groups named in the plural: "Hospitais da Universidade de Coimbra", "Hospitales Universitarios".

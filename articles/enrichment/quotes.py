@@ -13,6 +13,7 @@ from .attribution import LexicalAttributor
 from .entities import COUNTRY_KEYS, EntityIndex, GenderedFocus, dependency_path, word_gender
 from .lexicon import (
     ASKED_OPENERS,
+    DOCUMENT_NOUNS,
     INDIRECT_VERBS,
     ORG_ROLE_NOUNS,
     PERSON_ROLE_NOUNS,
@@ -39,9 +40,6 @@ _SUBJECT_DEPS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
 # Titles of someone who does not hold the office the bare noun names: a shadow, former or deputy minister.
 _NOT_THE_HOLDER = re.compile(r"\b(?:shadow|former|deputy|vice|ex)\b|\bex-?ministr")
 _CLIMB_DEPS = frozenset({"conj", "advcl", "xcomp", "ccomp", "parataxis", "acl"})
-_ISSUED_DOCUMENTS = frozenset(
-    {"comunicado", "nota", "carta", "declaración", "declaração", "statement", "letter", "release", "texto"}
-)
 _TITLE_CONNECTORS = frozenset(
     {"de", "del", "of", "the", "y", "and", "e", "do", "da", "dos", "das", "em", "en", "in", "a", "la", "el", "o"}
 )
@@ -83,7 +81,7 @@ _FRAME_RE = re.compile(r"\b(?:según|segun|de acuerdo con|according to|segundo|c
 # Only a cue when they govern the quote itself.
 _NAMING_VERBS = frozenset({"call", "dub", "describe", "label", "brand", "calificar", "tildar", "tachar", "chamar"})
 # Bodies a frame can name by their kind ("de acuerdo con el organismo"); documents ("según la nota") are not sources.
-_FRAME_BODIES = ORG_ROLE_NOUNS - frozenset({"nota", "comunicado", "statement", "release", "oficina", "office"})
+_FRAME_BODIES = ORG_ROLE_NOUNS - DOCUMENT_NOUNS - frozenset({"oficina", "office"})
 _INDEFINITE = frozenset({"un", "una", "a", "an", "um", "uma"})
 _SPOKESPEOPLE = frozenset({"portavoz", "vocero", "vocera", "spokesperson", "spokesman", "spokeswoman", "porta-voz"})
 
@@ -812,7 +810,9 @@ class _Resolver:
 
     def _qualified_holder(self, entity: int) -> bool:
         """Whether the person's title, before their first mention, says they do not hold the office itself."""
-        first = min(m.start for m in self.index.entities[entity].mentions)
+        first = min((m.start for m in self.index.entities[entity].mentions), default=None)
+        if first is None:
+            return False
         before = self.text[max(0, first - 40) : first].lower()
         return _NOT_THE_HOLDER.search(before) is not None
 
@@ -1110,7 +1110,7 @@ class _Resolver:
 
 def _issued_document(noun: Token) -> bool:
     """A statement, note or letter that a verb's subject issued: "difundió un comunicado", "issued a statement"."""
-    return noun.dep_ in ("obj", "dobj") and noun.head is not noun and lemma_of(noun).lower() in _ISSUED_DOCUMENTS
+    return noun.dep_ in ("obj", "dobj") and noun.head is not noun and lemma_of(noun).lower() in DOCUMENT_NOUNS
 
 
 def _coordinated_into_report(verb: Token) -> bool:
